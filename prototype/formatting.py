@@ -1,0 +1,27 @@
+"""How dates and money read in the product (US English, as the product shows them)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from babel.dates import format_date
+from babel.numbers import format_currency, get_currency_precision, list_currencies
+
+LOCALE = "en_US"
+
+
+def long_date(day: dt.date) -> str:
+    """``May 8, 2026``: the product's way of showing a date."""
+    return str(format_date(day, format="long", locale=LOCALE))
+
+
+def is_known_currency(code: str) -> bool:
+    """Whether ``code`` is an ISO 4217 currency code Babel knows."""
+    return code in list_currencies()
+
+
+def money(minor_units: int, currency: str) -> str:
+    """Format an amount stored in minor units: ``money(123450, "EUR") == "€1,234.50"``."""
+    major = Decimal(minor_units).scaleb(-get_currency_precision(currency))
+    return str(format_currency(major, currency, locale=LOCALE))

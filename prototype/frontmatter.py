@@ -1,0 +1,88 @@
+"""The docs pages' front matter: the keys the product's docs use, checked before a build."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from .errors import InputError, describe_validation_error
+from .fields import IsoDate
+from .yamlfile import load_yaml
+
+FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<yaml>.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
+FIRST_H1 = re.compile(r"^#[ \t]+(?P<title>.+?)[ \t#]*$", re.M)
+
+
+class FrontMatter(BaseModel):
+    """The keys a docs page may set; keys the theme reads (``hide``, ``icon``...) pass through."""
+
+    model_config = ConfigDict(extra="allow", frozen=True, use_attribute_docstrings=True)
+
+    title: str | None = None
+    """The page title: the H1 when the page has none of its own, and the browser title."""
+    nav_title: str | None = None
+    """A shorter label for the navigation; the page keeps ``title``."""
+    description: str | None = None
+    """The page's meta description."""
+    date: IsoDate | None = None
+    """When the page was last updated, ``YYYY-MM-DD``; shown as ``Updated: May 8, 2026``."""
+    nav_order: int | None = Field(default=None, strict=True)
+    """Position among sibling pages; pages without it come after, by title."""
+    nav_display: bool = Field(default=True, strict=True)
+    """``false`` keeps the page out of the navigation; it is still built and linkable."""
+    tags: list[str] = Field(default_factory=list)
+    """Topic tags."""
+
+
+class DocPage(BaseModel):
+    """A docs page's front matter and the title it shows."""
+
+    model_config = ConfigDict(frozen=True)
+
+    front_matter: FrontMatter
+    has_h1: bool
+    """Whether the page's Markdown has its own H1."""
+    h1_title: str | None
+
+
+def parse_page(source: str, text: str) -> DocPage:
+    """Split and validate a page's front matter; ``source`` names the file in errors."""
+    match = FRONT_MATTER.match(text)
+    data: Any = {}
+    body = text
+    if match:
+        body = text[match.end() :]
+        data = load_yaml(match.group("yaml") or "", f"{source}: front matter", first_line=2)
+        data = {} if data is None else data
+        if not isinstance(data, dict):
+            raise InputError([f"{source}: front matter: expected key: value pairs"])
+    try:
+        front_matter = FrontMatter.model_validate(data)
+    except ValidationError as error:
+        raise InputError(
+            describe_validation_error(source, error, field_label="front matter '{path}'")
+        ) from None
+    h1 = FIRST_H1.search(body)
+    return DocPage(
+        front_matter=front_matter,
+        has_h1=h1 is not None,
+        h1_title=h1.group("title") if h1 else None,
+    )
+
+
+def read_pages(docs_dir: Path) -> dict[str, DocPage]:
+    """Every Markdown page under ``docs_dir`` by its path there; all problems raised at once."""
+    pages: dict[str, DocPage] = {}
+    problems: list[str] = []
+    for path in sorted(docs_dir.rglob("*.md")):
+        src_uri = path.relative_to(docs_dir).as_posix()
+        try:
+            pages[src_uri] = parse_page(f"docs/{src_uri}", path.read_text(encoding="utf-8"))
+        except InputError as error:
+            problems.extend(error.problems)
+    if problems:
+        raise InputError(problems)
+    return pages

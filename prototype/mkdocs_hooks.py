@@ -1,0 +1,152 @@
+"""MkDocs hooks: front matter, site-absolute links, navigation order, and the prototype.
+
+Each handler hands its work to a module that does not depend on MkDocs. Bad input fails the
+build with a :class:`PluginError` naming the file before the previous ``site/`` is touched, and
+the site is written to a staging folder that replaces ``site/`` only when the build succeeds.
+"""
+
+from __future__ import annotations
+
+import logging
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Link, Navigation
+from mkdocs.structure.pages import Page
+
+from prototype import atomic_site
+from prototype.build import SITE_PATH, build
+from prototype.docs_links import rewrite_links
+from prototype.docs_nav import arrange_navigation
+from prototype.docs_render import with_heading
+from prototype.errors import InputError
+from prototype.frontmatter import DocPage, read_pages
+
+PACKAGE = Path(__file__).resolve().parent
+FIXTURES = PACKAGE.parent / "fixtures"
+PROTOTYPE_SOURCES = [FIXTURES, PACKAGE / "templates", PACKAGE / "static"]
+PROTOTYPE_NAV_TITLE = "Plan & Billing prototype"
+
+
+class _WarningCounter(logging.Handler):
+    """Counts warnings, so a strict build that is about to abort is not published."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.count += 1
+
+
+class _Build:
+    """What one build knows between events."""
+
+    def __init__(self, site_dir: Path) -> None:
+        self.site_dir = site_dir
+        self.staging = atomic_site.staging_dir(site_dir)
+        self.warnings = _WarningCounter()
+        self.pages: dict[str, DocPage] = {}
+        self.prototype_dir = tempfile.TemporaryDirectory(prefix="prototype-")
+
+
+_build: _Build | None = None
+
+
+def _current() -> _Build:
+    if _build is None:
+        raise PluginError("the project's hooks ran out of order: on_config has not run")
+    return _build
+
+
+def _fail(error: InputError) -> PluginError:
+    return PluginError("\n".join(error.problems))
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """Send the build to a staging folder; ``site_dir`` is replaced only on success."""
+    global _build
+    _build = _Build(Path(config.site_dir))
+    logging.getLogger("mkdocs").addHandler(_build.warnings)
+    config.site_dir = str(_build.staging)
+    return config
+
+
+def on_pre_build(config: MkDocsConfig) -> None:
+    """Check every page's front matter and build the prototype before anything is written."""
+    build_state = _current()
+    try:
+        build_state.pages = read_pages(Path(config.docs_dir))
+        build(FIXTURES, Path(build_state.prototype_dir.name) / "prototype")
+    except InputError as error:
+        raise _fail(error) from None
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    """Add the rendered prototype to the site, so links to it are checked like any file."""
+    root = Path(_current().prototype_dir.name)
+    for path in sorted((root / "prototype").rglob("*")):
+        if path.is_file():
+            src_uri = path.relative_to(root).as_posix()
+            files.append(File.generated(config, src_uri, abs_src_path=str(path)))
+    return files
+
+
+def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+    """Order the navigation by front matter and link the prototype from it."""
+    arrange_navigation(nav, _current().pages)
+    nav.items.append(Link(PROTOTYPE_NAV_TITLE, f"{SITE_PATH}index.html"))
+    return nav
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Turn ``/docs/...`` links into links to the pages they name."""
+    pages = _current().pages.keys()
+    try:
+        return rewrite_links(markdown, page.file.src_uri, pages)
+    except InputError as error:
+        raise _fail(error) from None
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """One H1 per page, followed by its Updated line."""
+    doc = _current().pages.get(page.file.src_uri)
+    if doc is None:
+        return html
+    title = doc.front_matter.title or doc.h1_title or page.title or config.site_name
+    return with_heading(html, doc, title)
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    """Publish the staging folder unless a strict build is about to abort on warnings."""
+    build_state = _current()
+    if config.strict and build_state.warnings.count:
+        return
+    atomic_site.publish(build_state.staging, build_state.site_dir)
+    config.site_dir = str(build_state.site_dir)
+    _finish()
+
+
+def on_build_error(error: Exception) -> None:
+    """Drop the staging folder; the last good site stays as it was."""
+    if _build is not None:
+        atomic_site.discard(_build.staging)
+    _finish()
+
+
+def _finish() -> None:
+    if _build is not None:
+        logging.getLogger("mkdocs").removeHandler(_build.warnings)
+        _build.prototype_dir.cleanup()
+
+
+def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
+    """Rebuild when a fixture, template or prototype asset changes."""
+    for source in PROTOTYPE_SOURCES:
+        server.watch(str(source))
+    return server
