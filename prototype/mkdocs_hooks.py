@@ -28,8 +28,7 @@ from prototype.errors import InputError
 from prototype.frontmatter import DocPage, read_pages
 
 PACKAGE = Path(__file__).resolve().parent
-FIXTURES = PACKAGE.parent / "fixtures"
-PROTOTYPE_SOURCES = [FIXTURES, PACKAGE / "templates", PACKAGE / "static"]
+PROTOTYPE_SOURCES = [PACKAGE / "templates", PACKAGE / "static"]
 PROTOTYPE_NAV_TITLE = "Plan & Billing prototype"
 
 
@@ -64,6 +63,11 @@ def _current() -> _Build:
     return _build
 
 
+def _fixtures(config: MkDocsConfig) -> Path:
+    """The fixtures folder: ``fixtures/`` beside ``mkdocs.yml``."""
+    return Path(config.config_file_path).parent / "fixtures"
+
+
 def _fail(error: InputError) -> PluginError:
     return PluginError("\n".join(error.problems))
 
@@ -82,7 +86,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
     build_state = _current()
     try:
         build_state.pages = read_pages(Path(config.docs_dir))
-        build(FIXTURES, Path(build_state.prototype_dir.name) / "prototype")
+        build(_fixtures(config), Path(build_state.prototype_dir.name) / "prototype")
     except InputError as error:
         raise _fail(error) from None
 
@@ -147,6 +151,6 @@ def _finish() -> None:
 
 def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
     """Rebuild when a fixture, template or prototype asset changes."""
-    for source in PROTOTYPE_SOURCES:
+    for source in [_fixtures(config), *PROTOTYPE_SOURCES]:
         server.watch(str(source))
     return server
