@@ -8,25 +8,22 @@ import shutil
 import subprocess
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import Playwright
+from playwright.sync_api import Browser, BrowserContext, Page, Playwright
 
-from prototype.fixtures import FixtureSet, load_fixture_set
+from prototype.fixtures import FixtureSet
+from tests.expected import FIXTURE_SET, FIXTURES, ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
-FIXTURES = ROOT / "fixtures"
 MOUNT = "/preview/"
 """The built site is served under a sub path, as a docs host may serve it."""
 SYSTEM_CHROMIUM = Path("/usr/bin/chromium")
 VIEWPORT = {"width": 1280, "height": 800}
-STATE_IDS = sorted(path.stem for path in FIXTURES.glob("*.yaml") if not path.stem.startswith("_"))
-"""Every workspace state's id, for parametrising tests over the fixture set."""
 
 
 def mkdocs_env() -> dict[str, str]:
@@ -152,4 +149,29 @@ def browser_context_args(browser_context_args: dict[str, Any]) -> dict[str, Any]
 @pytest.fixture(scope="session")
 def fixture_set() -> FixtureSet:
     """The project's fixtures, loaded and validated."""
-    return load_fixture_set(FIXTURES)
+    return FIXTURE_SET
+
+
+@pytest.fixture(scope="session")
+def reading_context(
+    browser: Browser, browser_context_args: dict[str, Any]
+) -> Iterator[BrowserContext]:
+    """One context for tests that only read a page, so each page is opened once."""
+    context = browser.new_context(**browser_context_args)
+    yield context
+    context.close()
+
+
+@pytest.fixture(scope="session")
+def open_for_reading(reading_context: BrowserContext) -> Callable[[str], Page]:
+    """Open a page once for every read-only test that looks at it; never click on these."""
+    pages: dict[str, Page] = {}
+
+    def open_page(url: str) -> Page:
+        if url not in pages:
+            page = reading_context.new_page()
+            page.goto(url)
+            pages[url] = page
+        return pages[url]
+
+    return open_page

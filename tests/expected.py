@@ -1,0 +1,47 @@
+"""What the browser tests expect: where a state's pages are, and what the docs say they show."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+
+from prototype.fixtures import load_fixture_set
+from prototype.models import WorkspaceState
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "fixtures"
+FIXTURE_SET = load_fixture_set(FIXTURES)
+"""The project's fixtures, read once when the tests are collected."""
+STATE_IDS = sorted(FIXTURE_SET.states)
+"""Every workspace state's id, for parametrising tests over the fixture set."""
+
+
+def state_ids(where: Callable[[WorkspaceState], bool]) -> list[str]:
+    """The ids of the states a check applies to, e.g. ``state_ids(lambda s: s.invoices)``."""
+    return [state_id for state_id in STATE_IDS if where(FIXTURE_SET.states[state_id])]
+
+
+PLAN_LABELS = {"flex": "Flex Credits", "pro": "Pro Subscription"}
+"""The plan names billing.md puts in bold."""
+
+
+def home_url(state_id: str) -> str:
+    """A state's workspace home, relative to the site root."""
+    return f"prototype/w/{state_id}/"
+
+
+def billing_url(state_id: str) -> str:
+    """A state's Plan & Billing page, relative to the site root."""
+    return f"{home_url(state_id)}settings/billing/"
+
+
+def shown_date(day: dt.date) -> str:
+    """A date as the product shows it, ``May 8, 2026``, worked out without the app's code."""
+    return f"{day:%B} {day.day}, {day.year}"
+
+
+def newest_first(state: WorkspaceState) -> list[str]:
+    """The invoice numbers in the order the table must list them."""
+    ordered = sorted(state.invoices, key=lambda invoice: (invoice.date, invoice.number))
+    return [invoice.number for invoice in reversed(ordered)]
