@@ -1,4 +1,12 @@
-"""Shared fixtures: the built site on a local HTTP server, the browser, the fixture set."""
+"""Shared fixtures: the built site on a local HTTP server, the browser, the fixture set.
+
+Browser tests share one context: ``ui_page`` is one tab reused by every test that navigates
+(each starts with ``goto``); ``shared_page(url)`` opens a page once for every test that reads it
+or opens and closes something on it, leaving it as it found it. A page a failing test used is
+discarded, so one failure cannot leak into the next test. Per test, a trace chunk is recorded
+and kept on failure, with a screenshot of each page the test used, following pytest-playwright's
+``--tracing`` and ``--screenshot`` options.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +16,7 @@ import shutil
 import subprocess
 import sys
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -19,6 +27,8 @@ from playwright.sync_api import Browser, BrowserContext, Page, Playwright
 
 from prototype.fixtures import FixtureSet
 from tests.expected import FIXTURE_SET, FIXTURES, ROOT
+
+pytest_plugins = ["tests.conformance"]
 
 MOUNT = "/preview/"
 """The built site is served under a sub path, as a docs host may serve it."""
@@ -152,26 +162,100 @@ def fixture_set() -> FixtureSet:
     return FIXTURE_SET
 
 
+_phase_reports = pytest.StashKey[dict[str, pytest.TestReport]]()
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(
+    item: pytest.Item, call: pytest.CallInfo[None]
+) -> Generator[None, pytest.TestReport, pytest.TestReport]:
+    """Keep each phase's report on the test, so fixtures can tell whether it failed."""
+    report = yield
+    item.stash.setdefault(_phase_reports, {})[report.when] = report
+    return report
+
+
+def _failed(node: pytest.Item) -> bool:
+    return any(report.failed for report in node.stash.get(_phase_reports, {}).values())
+
+
 @pytest.fixture(scope="session")
-def reading_context(
-    browser: Browser, browser_context_args: dict[str, Any]
+def ui_context(
+    browser: Browser, browser_context_args: dict[str, Any], pytestconfig: pytest.Config
 ) -> Iterator[BrowserContext]:
-    """One context for tests that only read a page, so each page is opened once."""
+    """The one browser context of the session."""
     context = browser.new_context(**browser_context_args)
+    tracing = pytestconfig.getoption("--tracing") != "off"
+    if tracing:
+        context.tracing.start(screenshots=True, snapshots=True, sources=True)
     yield context
+    if tracing:
+        context.tracing.stop()
     context.close()
 
 
 @pytest.fixture(scope="session")
-def open_for_reading(reading_context: BrowserContext) -> Callable[[str], Page]:
-    """Open a page once for every read-only test that looks at it; never click on these."""
-    pages: dict[str, Page] = {}
+def _session_pages(ui_context: BrowserContext) -> dict[str, Page]:
+    """The reused tab (key ``""``) and the read-only pages, by URL."""
+    return {"": ui_context.new_page()}
+
+
+@pytest.fixture
+def _artifacts(
+    ui_context: BrowserContext,
+    _session_pages: dict[str, Page],
+    request: pytest.FixtureRequest,
+    pytestconfig: pytest.Config,
+    output_path: str,
+) -> Iterator[list[Page]]:
+    """The pages a test used; on failure, its trace and a screenshot of each are kept."""
+    tracing = pytestconfig.getoption("--tracing")
+    screenshot = pytestconfig.getoption("--screenshot")
+    if tracing != "off":
+        ui_context.tracing.start_chunk(title=request.node.nodeid)
+    used: list[Page] = []
+    yield used
+    failed = _failed(request.node)
+    out = Path(output_path)
+    if tracing != "off":
+        keep = tracing == "on" or (tracing == "retain-on-failure" and failed)
+        ui_context.tracing.stop_chunk(path=out / "trace.zip" if keep else None)
+    if screenshot == "on" or (screenshot == "only-on-failure" and failed):
+        for number, page in enumerate(used, start=1):
+            page.screenshot(path=out / f"test-failed-{number}.png", full_page=True)
+    if failed:
+        for url, page in list(_session_pages.items()):
+            if url and page in used:
+                del _session_pages[url]
+    kept = set(_session_pages.values())
+    for page in ui_context.pages:
+        if page not in kept:
+            page.close()
+
+
+@pytest.fixture
+def ui_page(_artifacts: list[Page], _session_pages: dict[str, Page]) -> Page:
+    """The shared tab for a test that clicks; start with ``goto``. New tabs close after."""
+    page = _session_pages[""]
+    page.bring_to_front()  # a background tab gets no animation frames, which clicks wait for
+    _artifacts.append(page)
+    return page
+
+
+@pytest.fixture
+def shared_page(
+    _artifacts: list[Page], _session_pages: dict[str, Page], ui_context: BrowserContext
+) -> Callable[[str], Page]:
+    """The page at ``url``, opened once for all tests that leave it as they found it."""
 
     def open_page(url: str) -> Page:
-        if url not in pages:
-            page = reading_context.new_page()
+        if url not in _session_pages:
+            page = ui_context.new_page()
             page.goto(url)
-            pages[url] = page
-        return pages[url]
+            _session_pages[url] = page
+        page = _session_pages[url]
+        page.bring_to_front()
+        _artifacts.append(page)
+        return page
 
     return open_page

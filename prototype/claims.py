@@ -1,0 +1,192 @@
+"""Doc claims: each behavioural sentence of the claimed docs sections, tied to browser tests.
+
+The registry (``docs/claims.yaml``) quotes the docs: a claim quotes the sentence(s) it is about,
+and every other sentence of a claimed section is listed as not testable, with a reason. When
+the docs change, :func:`drift` says which claim to review, with the old and the new text.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Annotated, Literal
+
+from markdown.extensions.toc import slugify
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
+
+from .errors import InputError, describe_validation_error
+from .frontmatter import FRONT_MATTER
+from .yamlfile import load_yaml
+
+INTRO = ""
+"""The section name of the text between a page's H1 and its first H2."""
+
+_HEADING = re.compile(r"^(?P<level>#{1,6})[ \t]+(?P<text>.+?)[ \t#]*$")
+_LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])[ \t]+(?P<text>.+)$")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z*\[`])")
+
+
+def _as_list(value: object) -> object:
+    return [value] if isinstance(value, str) else value
+
+
+Quote = Annotated[list[str], BeforeValidator(_as_list), Field(min_length=1)]
+"""One sentence, or several (a list's lead-in and its items), exactly as the docs write them."""
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
+
+
+class Claim(_Strict):
+    """A documented behaviour that browser tests check."""
+
+    id: str = Field(pattern=r"^[a-z0-9]+(?:[.-][a-z0-9]+)*$")
+    """Stable id; tests name it with ``@pytest.mark.claim("<id>")``."""
+    page: str
+    """The docs page, relative to ``docs/``."""
+    quote: Quote
+    """The sentence(s) claimed, verbatim from the page (Markdown included)."""
+    about: str
+    """CSS selector of the element(s) on prototype pages the claim is about."""
+    shown_on: Literal["home", "billing"] = "billing"
+    """The prototype page that shows the claim best (for evidence screenshots)."""
+    evidence_state: str
+    """The state whose page the evidence screenshot is taken on."""
+
+
+class NotTestable(_Strict):
+    """A sentence of a claimed section that no browser test can check, and why."""
+
+    page: str
+    """The docs page, relative to ``docs/``."""
+    quote: Quote
+    """The sentence(s), verbatim from the page."""
+    reason: str = Field(min_length=10)
+    """Why the prototype cannot show it."""
+
+
+class ClaimedPage(_Strict):
+    """A docs page and the sections of it whose every sentence is accounted for."""
+
+    path: str
+    """The page, relative to ``docs/``."""
+    sections: list[str]
+    """H2 headings whose sentences are claimed; ``""`` is the text before the first H2."""
+
+
+class Registry(_Strict):
+    """``docs/claims.yaml``."""
+
+    pages: list[ClaimedPage]
+    """The claimed pages and sections."""
+    claims: list[Claim]
+    """Every claim."""
+    not_testable: list[NotTestable]
+    """Every sentence of a claimed section that is not a claim."""
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence (or list item) of a docs section."""
+
+    page: str
+    section: str
+    text: str
+
+    @property
+    def anchor(self) -> str:
+        """The section's anchor on the built page (none for the intro)."""
+        return slugify(self.section, "-") if self.section else ""
+
+
+def load_registry(path: Path) -> Registry:
+    """Read and validate the registry; problems are reported with the file and field."""
+    source = path.as_posix()
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as error:
+        raise InputError([f"{source}: cannot be read: {error}"]) from None
+    try:
+        registry = Registry.model_validate(load_yaml(text, source))
+    except ValidationError as error:
+        raise InputError(describe_validation_error(source, error)) from None
+    ids = [claim.id for claim in registry.claims]
+    twice = sorted({claim_id for claim_id in ids if ids.count(claim_id) > 1})
+    if twice:
+        raise InputError([f"{source}: claims: id used more than once: {', '.join(twice)}"])
+    return registry
+
+
+def sentences(markdown: str, page: str) -> list[Sentence]:
+    """Split a page into sentences, by section: paragraphs by sentence, lists by item."""
+    match = FRONT_MATTER.match(markdown)
+    body = markdown[match.end() :] if match else markdown
+    found: list[Sentence] = []
+    section = INTRO
+    paragraph: list[str] = []
+
+    def flush() -> None:
+        text = " ".join(paragraph).strip()
+        paragraph.clear()
+        found.extend(Sentence(page, section, part) for part in _SENTENCE_END.split(text) if part)
+
+    for line in body.splitlines():
+        heading = _HEADING.match(line)
+        item = _LIST_ITEM.match(line)
+        if heading or item or not line.strip():
+            flush()
+        if heading:
+            section = heading.group("text") if len(heading.group("level")) == 2 else section
+        elif item:
+            found.append(Sentence(page, section, item.group("text").strip()))
+        elif line.strip():
+            paragraph.append(line.strip())
+    flush()
+    return found
+
+
+def claimed_sentences(registry: Registry, docs_dir: Path) -> list[Sentence]:
+    """Every sentence of every claimed section, in page order."""
+    found: list[Sentence] = []
+    for claimed in registry.pages:
+        text = (docs_dir / claimed.path).read_text(encoding="utf-8")
+        found.extend(s for s in sentences(text, claimed.path) if s.section in claimed.sections)
+    return found
+
+
+def locate(claim: Claim | NotTestable, found: list[Sentence]) -> Sentence | None:
+    """Where the first sentence a claim quotes stands in the docs now, if it still does."""
+    return next((s for s in found if s.page == claim.page and s.text == claim.quote[0]), None)
+
+
+def drift(registry: Registry, docs_dir: Path) -> list[str]:
+    """Every way the docs and the registry disagree; empty when each sentence is accounted for."""
+    found = claimed_sentences(registry, docs_dir)
+    texts = {(s.page, s.text) for s in found}
+    accounted: set[tuple[str, str]] = set()
+    problems: list[str] = []
+    entries: list[tuple[str, Claim | NotTestable]] = [
+        *((f"claim {claim.id}", claim) for claim in registry.claims),
+        *((f"not-testable sentence on {item.page}", item) for item in registry.not_testable),
+    ]
+    for label, entry in entries:
+        for quoted in entry.quote:
+            key = (entry.page, quoted)
+            accounted.add(key)
+            if key in texts:
+                continue
+            candidates = [s.text for s in found if s.page == entry.page]
+            closest = difflib.get_close_matches(quoted, candidates, n=1, cutoff=0.6)
+            new = closest[0] if closest else "(no such sentence any more)"
+            problems.append(f"docs changed: review {label}\n  old: {quoted}\n  new: {new}")
+    for sentence in found:
+        if (sentence.page, sentence.text) not in accounted:
+            where = sentence.section or "the introduction"
+            problems.append(
+                f"docs changed: docs/{sentence.page} ({where}) has a sentence that is neither "
+                f"claimed nor listed as not testable:\n  new: {sentence.text}"
+            )
+    return problems

@@ -1,0 +1,144 @@
+"""The conformance report: each claim's status from a test run, as JSON and as docs text."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+from .claims import Claim, Registry, Sentence, claimed_sentences, locate
+
+Status = Literal["verified", "failing", "expected to fail", "not testable", "not run"]
+Outcome = Literal["passed", "failed", "xfailed", "skipped"]
+REPORT_VERSION = 1
+
+_BOLD = re.compile(r"\*\*(.+?)\*\*")
+_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
+
+
+@dataclass(frozen=True)
+class TestOutcome:
+    """How one test that names a claim ended, and on which state."""
+
+    test: str
+    state: str | None
+    outcome: Outcome
+
+
+def plain(markdown: str) -> str:
+    """A quote as readers see it: no ``**`` and link text without its target."""
+    return _LINK.sub(r"\1", _BOLD.sub(r"\1", markdown))
+
+
+def docs_url(page: str, anchor: str = "") -> str:
+    """A docs page's URL relative to the site root: ``guide/settings/billing/#invoices``."""
+    stem = page.removesuffix(".md")
+    path = stem.removesuffix("index") if stem.endswith("index") else f"{stem}/"
+    return path + (f"#{anchor}" if anchor else "")
+
+
+def status_of(outcomes: Iterable[TestOutcome]) -> Status:
+    """A claim fails if any of its tests fails; it is verified when every test passed."""
+    kinds = {outcome.outcome for outcome in outcomes}
+    if not kinds or kinds == {"skipped"}:
+        return "not run"
+    if "failed" in kinds:
+        return "failing"
+    if "xfailed" in kinds:
+        return "expected to fail"
+    return "verified"
+
+
+def _where(claim: Claim, found: list[Sentence]) -> tuple[str, str]:
+    sentence = locate(claim, found)
+    section = sentence.section if sentence else ""
+    return section, sentence.anchor if sentence else ""
+
+
+def build_report(
+    registry: Registry,
+    docs_dir: Path,
+    results: Mapping[str, list[TestOutcome]],
+    evidence: Mapping[str, str],
+) -> dict[str, Any]:
+    """The report: every claim with its status, states, tests and evidence; every not-testable
+    sentence with its reason."""
+    found = claimed_sentences(registry, docs_dir)
+    claims: list[dict[str, Any]] = []
+    for claim in registry.claims:
+        outcomes = results.get(claim.id, [])
+        section, anchor = _where(claim, found)
+        claims.append(
+            {
+                "id": claim.id,
+                "page": claim.page,
+                "section": section,
+                "url": docs_url(claim.page, anchor),
+                "quote": claim.quote,
+                "text": " ".join(plain(part) for part in claim.quote),
+                "about": claim.about,
+                "status": status_of(outcomes),
+                "states": sorted({o.state for o in outcomes if o.state}),
+                "tests": [vars(outcome) for outcome in outcomes],
+                "evidence": evidence.get(claim.id),
+            }
+        )
+    not_testable: list[dict[str, Any]] = []
+    for item in registry.not_testable:
+        sentence = locate(item, found)
+        not_testable.append(
+            {
+                "page": item.page,
+                "section": sentence.section if sentence else "",
+                "url": docs_url(item.page, sentence.anchor if sentence else ""),
+                "text": " ".join(plain(part) for part in item.quote),
+                "status": "not testable",
+                "reason": item.reason,
+            }
+        )
+    counts = Counter(str(entry["status"]) for entry in [*claims, *not_testable])
+    return {
+        "version": REPORT_VERSION,
+        "summary": dict(sorted(counts.items())),
+        "claims": claims,
+        "not_testable": not_testable,
+    }
+
+
+def write_report(report: Mapping[str, Any], path: Path) -> None:
+    """Write the report as JSON."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+def read_report(path: Path) -> dict[str, Any] | None:
+    """The last report, or ``None`` when there is none (or it is unreadable)."""
+    try:
+        report = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(report, dict) or report.get("version") != REPORT_VERSION:
+        return None
+    return report
+
+
+def overlay(registry: Registry, report: Mapping[str, Any] | None) -> list[dict[str, str]]:
+    """What "Show doc claims" shows in the prototype: text, status, docs link, element."""
+    reported = {claim["id"]: claim for claim in (report or {}).get("claims", [])}
+    notes = []
+    for claim in registry.claims:
+        entry = reported.get(claim.id, {})
+        notes.append(
+            {
+                "id": claim.id,
+                "text": " ".join(plain(part) for part in claim.quote),
+                "status": str(entry.get("status", "not run")),
+                "url": str(entry.get("url", docs_url(claim.page))),
+                "about": claim.about,
+            }
+        )
+    return notes
