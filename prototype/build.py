@@ -6,6 +6,7 @@ from importlib.resources import files
 from pathlib import Path
 
 from .atomic_site import discard, publish, staging_dir
+from .errors import InputError
 from .fixtures import FixtureSet, load_fixture_set
 from .manifest import states_json
 from .render import render_pages, views_of
@@ -36,6 +37,10 @@ def build(fixtures_dir: Path, out_dir: Path, docs_url: str = DOCS_URL) -> Fixtur
 
     Raises :class:`~prototype.errors.InputError` on bad fixtures; ``out_dir`` is then untouched.
     """
+    out_dir = out_dir.resolve()
+    fixtures = fixtures_dir.resolve()
+    if out_dir in (Path.cwd(), fixtures, *fixtures.parents):
+        raise InputError([f"{out_dir}: OUT must be a folder of its own, not one the project needs"])
     fixture_set = load_fixture_set(fixtures_dir)
     staging = staging_dir(out_dir)
     discard(staging)

@@ -71,6 +71,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except InputError as error:
         for line in error.problems:
             print(line, file=sys.stderr)
-        print(f"{len(error.problems)} problem(s); nothing was written", file=sys.stderr)
+        unchanged = "; nothing was written" if args.command != "validate" else ""
+        print(f"{len(error.problems)} problem(s){unchanged}", file=sys.stderr)
+        return 1
+    except OSError as error:
+        print(f"{error.filename or ''}: {error.strerror or error}", file=sys.stderr)
         return 1
     return 0

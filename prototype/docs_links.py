@@ -12,6 +12,7 @@ import re
 from collections.abc import Collection
 
 from .errors import InputError
+from .markdown_code import outside_code
 
 SITE_PREFIX = "/docs"
 
@@ -19,7 +20,6 @@ _INLINE_TARGET = re.compile(r"(?P<lead>\]\(\s*<?)(?P<target>/docs(?:[/#][^)\s>]*
 _REFERENCE_TARGET = re.compile(
     r"^(?P<lead> {0,3}\[[^\]]+\]:\s*<?)(?P<target>/docs(?:[/#]\S*?)?)(?=>?(?:\s|$))", re.M
 )
-_FENCED_BLOCK = re.compile(r"(^ {0,3}(?:```|~~~).*?^ {0,3}(?:```|~~~)[^\n]*$)", re.M | re.S)
 
 
 def page_for(path: str, pages: Collection[str]) -> str | None:
@@ -45,7 +45,7 @@ def resolve(target: str, page: str, pages: Collection[str]) -> str:
 
 
 def rewrite_links(markdown: str, page: str, pages: Collection[str]) -> str:
-    """Rewrite every site-absolute link outside code fences; all broken links raised at once."""
+    """Rewrite every site-absolute link outside code; all broken links raised at once."""
     problems: list[str] = []
 
     def replace(match: re.Match[str]) -> str:
@@ -55,9 +55,10 @@ def rewrite_links(markdown: str, page: str, pages: Collection[str]) -> str:
             problems.extend(error.problems)
             return match.group(0)
 
-    chunks = _FENCED_BLOCK.split(markdown)
-    for index in range(0, len(chunks), 2):  # odd chunks are fenced code, left as written
-        chunks[index] = _REFERENCE_TARGET.sub(replace, _INLINE_TARGET.sub(replace, chunks[index]))
+    def rewrite(text: str) -> str:
+        return _REFERENCE_TARGET.sub(replace, _INLINE_TARGET.sub(replace, text))
+
+    rewritten = outside_code(markdown, rewrite)
     if problems:
         raise InputError(problems)
-    return "".join(chunks)
+    return rewritten

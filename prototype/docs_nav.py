@@ -50,6 +50,10 @@ def _arrange(items: list[StructureItem], docs: Mapping[str, DocPage]) -> list[St
                 item.title = _title(item, doc)
         elif isinstance(item, Section):
             item.children = _arrange(item.children, docs)
+            index = _index_page(item)
+            index_doc = docs.get(index.file.src_uri) if index else None
+            if index and index_doc:
+                item.title = _title(index, index_doc)
         kept.append(item)
     return sorted(kept, key=lambda item: _sort_key(item, docs))
 

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Annotated, Any
 
 from pydantic import BeforeValidator, WithJsonSchema
+
+_CALENDAR_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 
 
 def _iso_date(value: Any) -> Any:
@@ -16,9 +19,11 @@ def _iso_date(value: Any) -> Any:
     if not isinstance(value, str):
         raise ValueError(f"expected a date in the form YYYY-MM-DD, got {type(value).__name__}")
     try:
-        return dt.date.fromisoformat(value)
+        if _CALENDAR_DATE.match(value):
+            return dt.date.fromisoformat(value)
     except ValueError:
-        raise ValueError(f"{value!r} is not a calendar date in the form YYYY-MM-DD") from None
+        pass
+    raise ValueError(f"{value!r} is not a calendar date in the form YYYY-MM-DD")
 
 
 IsoDate = Annotated[

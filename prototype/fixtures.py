@@ -62,11 +62,15 @@ def load_fixture_set(fixtures_dir: Path) -> FixtureSet:
     """Load every fixture; raise one :class:`InputError` listing every problem in every file."""
     if not fixtures_dir.is_dir():
         raise InputError([f"{_source(fixtures_dir)}: no such fixtures folder"])
-    settings = _validate(FixtureSetSettings, fixtures_dir / SETTINGS_FILE, {})
-    context = {"today": settings.today}
+    problems: list[str] = []
+    settings: FixtureSetSettings | None = None
+    try:
+        settings = _validate(FixtureSetSettings, fixtures_dir / SETTINGS_FILE, {})
+    except InputError as error:
+        problems.extend(error.problems)
+    context = {"today": settings.today} if settings else {}
     states: dict[str, WorkspaceState] = {}
     owners: dict[str, str] = {}
-    problems: list[str] = []
     paths = sorted(fixtures_dir.glob("*.yaml"))
     for path in paths:
         if path.name == SETTINGS_FILE:
@@ -92,6 +96,6 @@ def load_fixture_set(fixtures_dir: Path) -> FixtureSet:
         states[path.stem] = state
     if not states and not problems:
         problems.append(f"{_source(fixtures_dir)}: no workspace states (<id>.yaml files)")
-    if problems:
+    if problems or settings is None:
         raise InputError(problems)
     return FixtureSet(today=settings.today, user=settings.user, states=states)

@@ -10,6 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from .errors import InputError, describe_validation_error
 from .fields import IsoDate
+from .markdown_code import without_code
 from .yamlfile import load_yaml
 
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<yaml>.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
@@ -43,9 +44,13 @@ class DocPage(BaseModel):
     model_config = ConfigDict(frozen=True)
 
     front_matter: FrontMatter
-    has_h1: bool
-    """Whether the page's Markdown has its own H1."""
     h1_title: str | None
+    """The text of the page's own H1, if it has one."""
+
+    @property
+    def has_h1(self) -> bool:
+        """Whether the page's Markdown has its own H1."""
+        return self.h1_title is not None
 
 
 def parse_page(source: str, text: str) -> DocPage:
@@ -65,10 +70,9 @@ def parse_page(source: str, text: str) -> DocPage:
         raise InputError(
             describe_validation_error(source, error, field_label="front matter '{path}'")
         ) from None
-    h1 = FIRST_H1.search(body)
+    h1 = FIRST_H1.search(without_code(body))
     return DocPage(
         front_matter=front_matter,
-        has_h1=h1 is not None,
         h1_title=h1.group("title") if h1 else None,
     )
 
@@ -80,7 +84,7 @@ def read_pages(docs_dir: Path) -> dict[str, DocPage]:
     for path in sorted(docs_dir.rglob("*.md")):
         src_uri = path.relative_to(docs_dir).as_posix()
         try:
-            pages[src_uri] = parse_page(f"docs/{src_uri}", path.read_text(encoding="utf-8"))
+            pages[src_uri] = parse_page(f"docs/{src_uri}", path.read_text(encoding="utf-8-sig"))
         except InputError as error:
             problems.extend(error.problems)
     if problems:

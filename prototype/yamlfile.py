@@ -12,7 +12,19 @@ _TIMESTAMP = "tag:yaml.org,2002:timestamp"
 
 
 class _TextDatesLoader(yaml.SafeLoader):
-    """SafeLoader without implicit timestamps: ``2026-02-30`` reaches validation as text."""
+    """SafeLoader without implicit timestamps (``2026-02-30`` reaches validation as text) that
+    refuses a key written twice instead of keeping the last."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        seen: set[Any] = set()
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=True)  # type: ignore[no-untyped-call]
+            if key in seen:
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"the key {key!r} appears twice", key_node.start_mark
+                )
+            seen.add(key)
+        return super().construct_mapping(node, deep=deep)
 
 
 _TextDatesLoader.yaml_implicit_resolvers = {

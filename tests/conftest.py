@@ -26,19 +26,17 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, Playwright
 
 from prototype.fixtures import FixtureSet
-from tests.expected import FIXTURE_SET, FIXTURES, ROOT
+from tests.expected import FIXTURE_SET, FIXTURES, MOUNT, ROOT
 
 pytest_plugins = ["tests.conformance"]
 
-MOUNT = "/preview/"
-"""The built site is served under a sub path, as a docs host may serve it."""
 SYSTEM_CHROMIUM = Path("/usr/bin/chromium")
 VIEWPORT = {"width": 1280, "height": 800}
 
 
 def mkdocs_env() -> dict[str, str]:
-    """The environment MkDocs runs in: without Material's MkDocs 2 banner."""
-    return {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    """The environment MkDocs runs in: the site's address under ``MOUNT``, no MkDocs 2 banner."""
+    return {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": f"http://127.0.0.1{MOUNT}"}
 
 
 @dataclass

@@ -11,6 +11,8 @@ from prototype.models import WorkspaceState
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "fixtures"
+MOUNT = "/preview/"
+"""The path the tests serve the built site under, as a docs host may serve it."""
 FIXTURE_SET = load_fixture_set(FIXTURES)
 """The project's fixtures, read once when the tests are collected."""
 STATE_IDS = sorted(FIXTURE_SET.states)

@@ -10,6 +10,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
+from tests.expected import MOUNT
+
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
 
@@ -178,9 +180,12 @@ def primary_nav_links(page: Element) -> list[tuple[str, str]]:
 
 
 def site_path(page: str, url: str) -> tuple[str, str]:
-    """The file a relative ``url`` on ``page`` (a path in the site) opens, and its fragment."""
+    """The file a ``url`` on ``page`` (a path in the site) opens, and its fragment.
+
+    Links from the server root are read as the site is served in the tests, under ``MOUNT``.
+    """
     parts = urlsplit(urljoin(_BASE + page, url))
-    path = unquote(parts.path).lstrip("/")
+    path = unquote(parts.path).removeprefix(MOUNT).lstrip("/")
     if path == "" or path.endswith("/"):
         path += "index.html"
     return path, unquote(parts.fragment)

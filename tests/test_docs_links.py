@@ -167,23 +167,11 @@ def test_anchors_are_kept_for_mkdocs_to_check() -> None:
     assert rewrite_links(markdown, BILLING, PAGES) == "[Gone](workspaces.md#no-such-anchor)"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="docs_links.py:58-60 skips only fenced blocks: a link written in an inline code "
-    "span is rewritten (and checked), so a page cannot show the product's link syntax",
-)
 def test_inline_code_is_left_as_written() -> None:
     markdown = "Write links as `[Roles](/docs/guide/settings/permissions-roles)`."
     assert rewrite_links(markdown, BILLING, PAGES) == markdown
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="docs_links.py:22 only sees fences indented 0-3 spaces, so a fenced block inside "
-    "a list item (indented 4) is rewritten, and its example links must exist",
-)
 def test_fenced_code_in_a_list_item_is_left_as_written() -> None:
     markdown = "1. Add a link:\n\n    ```md\n    [Example](/docs/guide/settings/billing)\n    ```\n"
     assert rewrite_links(markdown, BILLING, PAGES) == markdown

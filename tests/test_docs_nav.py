@@ -128,12 +128,6 @@ def test_hidden_page_and_pages_without_nav_order(site_copy: SiteCopy) -> None:
     assert neighbours(read_page(site_copy.site / billing), billing)[1] == unordered[0][1]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="docs_nav.py:114-115 sets nav_title on pages only: a section's label comes from "
-    "its folder name, so the section index page's nav_title (or title) never shows",
-)
 def test_nav_title_of_a_section_index_page(site_copy: SiteCopy) -> None:
     replace_in(
         site_copy.docs / "guide/settings/index.md",

@@ -13,7 +13,6 @@ from prototype.frontmatter import DocPage, FrontMatter
 def doc(day: dt.date | None = None, *, has_h1: bool = True) -> DocPage:
     return DocPage(
         front_matter=FrontMatter(title="Plan and Billing", date=day),
-        has_h1=has_h1,
         h1_title="Plan and Billing" if has_h1 else None,
     )
 

@@ -124,11 +124,6 @@ def test_several_broken_files_are_reported_together(folder: Path) -> None:
     ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="prototype/fixtures.py load_fixture_set raises as soon as _set.yaml fails, so the "
-    "state files' problems are not reported in the same InputError",
-)
 def test_broken_settings_and_state_are_reported_together(folder: Path) -> None:
     (folder / "_set.yaml").write_text("today: 2026-02-30\nuser: {name: Maya}\n", encoding="utf-8")
     (folder / "flex-team.yaml").write_text("", encoding="utf-8")
@@ -138,11 +133,6 @@ def test_broken_settings_and_state_are_reported_together(folder: Path) -> None:
     ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="prototype/yamlfile.py load_yaml uses PyYAML, which keeps the last of two equal keys "
-    "in a mapping silently instead of reporting the duplicate",
-)
 def test_duplicate_key_is_a_problem(folder: Path) -> None:
     path = folder / "flex-team.yaml"
     path.write_text(

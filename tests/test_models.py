@@ -247,11 +247,6 @@ def test_largest_amount_is_accepted() -> None:
     assert state.invoices[0].amount.minor_units == MAX_MINOR_UNITS
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="prototype/fields.py _iso_date uses date.fromisoformat, which on Python 3.11+ also "
-    "accepts ISO basic and week dates, though the field promises YYYY-MM-DD",
-)
 @pytest.mark.parametrize("text", ["20260501", "2026-W18-5"])
 def test_only_the_extended_calendar_form_is_a_date(text: str) -> None:
     assert problems(changed(setting("invoices.0.date", text))) == [
