@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+from dataclasses import dataclass, field
 from importlib.resources import files
 from pathlib import Path
 
@@ -17,9 +19,23 @@ SITE_PATH = "prototype/"
 """The prototype root as seen from the site root."""
 
 
-def write_prototype(fixture_set: FixtureSet, out_dir: Path, docs_url: str = DOCS_URL) -> None:
-    """Write every page, the assets and ``states.json`` into ``out_dir`` (which must be new)."""
-    for path, html in render_pages(fixture_set, docs_url):
+@dataclass(frozen=True)
+class ReviewAids:
+    """What the docs side adds for reviewers; the prototype builds without any of it."""
+
+    claims: list[dict[str, str]] = field(default_factory=list)
+    """The doc claims "Show doc claims" outlines: ``id``, ``text``, ``status``, ``url``
+    (relative to the site root) and ``about`` (a CSS selector)."""
+    screenshots: dict[str, str] = field(default_factory=dict)
+    """A full-page screenshot per state id, as a URL relative to the prototype root."""
+
+
+def write_prototype(
+    fixture_set: FixtureSet, out_dir: Path, docs_url: str = DOCS_URL, aids: ReviewAids | None = None
+) -> None:
+    """Write every page, the assets, ``states.json`` and ``claims.json`` into ``out_dir``."""
+    aids = aids or ReviewAids()
+    for path, html in render_pages(fixture_set, docs_url, aids.screenshots):
         target = out_dir / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(html, encoding="utf-8")
@@ -30,9 +46,13 @@ def write_prototype(fixture_set: FixtureSet, out_dir: Path, docs_url: str = DOCS
             (assets / asset.name).write_bytes(asset.read_bytes())
     manifest = states_json(fixture_set, views_of(fixture_set), SITE_PATH)
     (out_dir / "states.json").write_text(manifest, encoding="utf-8")
+    claims = json.dumps({"claims": aids.claims}, indent=2, ensure_ascii=False) + "\n"
+    (out_dir / "claims.json").write_text(claims, encoding="utf-8")
 
 
-def build(fixtures_dir: Path, out_dir: Path, docs_url: str = DOCS_URL) -> FixtureSet:
+def build(
+    fixtures_dir: Path, out_dir: Path, docs_url: str = DOCS_URL, aids: ReviewAids | None = None
+) -> FixtureSet:
     """Validate the fixtures and render the prototype into ``out_dir``, all or nothing.
 
     Raises :class:`~prototype.errors.InputError` on bad fixtures; ``out_dir`` is then untouched.
@@ -46,7 +66,7 @@ def build(fixtures_dir: Path, out_dir: Path, docs_url: str = DOCS_URL) -> Fixtur
     discard(staging)
     staging.mkdir(parents=True)
     try:
-        write_prototype(fixture_set, staging, docs_url)
+        write_prototype(fixture_set, staging, docs_url, aids)
     except BaseException:
         discard(staging)
         raise

@@ -15,6 +15,14 @@ from .claims import Claim, Registry, Sentence, claimed_sentences, locate
 Status = Literal["verified", "failing", "expected to fail", "not testable", "not run"]
 Outcome = Literal["passed", "failed", "xfailed", "skipped"]
 REPORT_VERSION = 1
+REGISTRY_FILE = "claims.yaml"
+"""The claims registry, in the docs folder beside the pages it quotes."""
+REPORT_FILE = Path("reports") / "conformance.json"
+"""The last run's report, relative to the project root."""
+EVIDENCE_DIR = Path("reports") / "evidence"
+"""Evidence screenshots, one ``<claim id>.png`` each, relative to the project root."""
+SCREENSHOTS_DIR = "assets/screenshots"
+"""Full-page screenshots of each state, ``<state id>.png``, in the docs folder."""
 
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
 _LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")

@@ -30,11 +30,23 @@ def _index_page(item: StructureItem) -> Page | None:
     return None
 
 
+def _nav_order(item: StructureItem, docs: Mapping[str, DocPage]) -> int | None:
+    """A page's ``nav_order``; a section's is its index page's or, with none, its first child's."""
+    page = _index_page(item)
+    if page is not None:
+        doc = docs.get(page.file.src_uri)
+        return doc.front_matter.nav_order if doc else None
+    if isinstance(item, Section) and item.children:
+        return _nav_order(item.children[0], docs)
+    return None
+
+
 def _sort_key(item: StructureItem, docs: Mapping[str, DocPage]) -> tuple[int, int, int, str]:
+    """Index pages first; then by ``nav_order``; then by title."""
     page = _index_page(item)
     doc = docs.get(page.file.src_uri) if page else None
     is_index = isinstance(item, Page) and item.file.name == "index"
-    order = doc.front_matter.nav_order if doc else None
+    order = _nav_order(item, docs)
     title = (item.title or "") if doc is None or page is None else _title(page, doc)
     return (0 if is_index else 1, order is None, order or 0, title.casefold())
 

@@ -20,12 +20,22 @@ from mkdocs.structure.nav import Link, Navigation
 from mkdocs.structure.pages import Page
 
 from prototype import atomic_site
-from prototype.build import SITE_PATH, build
+from prototype.build import DOCS_URL, SITE_PATH, ReviewAids, build
+from prototype.claims import load_registry
+from prototype.conformance import (
+    EVIDENCE_DIR,
+    REGISTRY_FILE,
+    REPORT_FILE,
+    SCREENSHOTS_DIR,
+    overlay,
+    read_report,
+)
+from prototype.docs_generated import conformance_page, gallery_page
 from prototype.docs_links import rewrite_links
 from prototype.docs_nav import arrange_navigation
 from prototype.docs_render import with_heading
 from prototype.errors import InputError
-from prototype.frontmatter import DocPage, read_pages
+from prototype.frontmatter import DocPage, parse_page, read_pages
 
 PACKAGE = Path(__file__).resolve().parent
 PROTOTYPE_SOURCES = [PACKAGE / "templates", PACKAGE / "static"]
@@ -52,6 +62,9 @@ class _Build:
         self.warnings = _WarningCounter()
         self.pages: dict[str, DocPage] = {}
         self.prototype_dir = tempfile.TemporaryDirectory(prefix="prototype-")
+        self.generated: dict[str, str] = {}
+        """Docs pages written by the build: path in the docs → Markdown."""
+        self.evidence: list[Path] = []
 
 
 _build: _Build | None = None
@@ -63,9 +76,13 @@ def _current() -> _Build:
     return _build
 
 
+def _project(config: MkDocsConfig) -> Path:
+    """The folder of ``mkdocs.yml``, which holds ``fixtures/`` and ``reports/``."""
+    return Path(config.config_file_path).parent
+
+
 def _fixtures(config: MkDocsConfig) -> Path:
-    """The fixtures folder: ``fixtures/`` beside ``mkdocs.yml``."""
-    return Path(config.config_file_path).parent / "fixtures"
+    return _project(config) / "fixtures"
 
 
 def _fail(error: InputError) -> PluginError:
@@ -84,20 +101,49 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def on_pre_build(config: MkDocsConfig) -> None:
     """Check every page's front matter and build the prototype before anything is written."""
     build_state = _current()
+    docs = Path(config.docs_dir)
+    report = read_report(_project(config) / REPORT_FILE)
+    build_state.evidence = sorted((_project(config) / EVIDENCE_DIR).glob("*.png"))
+    screenshots = {path.stem: path for path in sorted((docs / SCREENSHOTS_DIR).glob("*.png"))}
     try:
-        build_state.pages = read_pages(Path(config.docs_dir))
-        build(_fixtures(config), Path(build_state.prototype_dir.name) / "prototype")
+        build_state.pages = read_pages(docs)
+        registry = load_registry(docs / REGISTRY_FILE)
+        aids = ReviewAids(
+            claims=overlay(registry, report),
+            screenshots={
+                state: f"{DOCS_URL}{SCREENSHOTS_DIR}/{state}.png" for state in screenshots
+            },
+        )
+        fixture_set = build(
+            _fixtures(config), Path(build_state.prototype_dir.name) / "prototype", aids=aids
+        )
+        build_state.generated = {
+            "conformance.md": conformance_page(
+                report, {path.stem for path in build_state.evidence}
+            ),
+            "prototype-gallery.md": gallery_page(
+                fixture_set, {state: f"{SCREENSHOTS_DIR}/{state}.png" for state in screenshots}
+            ),
+        }
+        for src_uri, markdown in build_state.generated.items():
+            build_state.pages[src_uri] = parse_page(f"docs/{src_uri} (generated)", markdown)
     except InputError as error:
         raise _fail(error) from None
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    """Add the rendered prototype to the site, so links to it are checked like any file."""
-    root = Path(_current().prototype_dir.name)
+    """Add the prototype, the generated pages and the evidence, so links to them are checked."""
+    build_state = _current()
+    root = Path(build_state.prototype_dir.name)
     for path in sorted((root / "prototype").rglob("*")):
         if path.is_file():
             src_uri = path.relative_to(root).as_posix()
             files.append(File.generated(config, src_uri, abs_src_path=str(path)))
+    for src_uri, markdown in build_state.generated.items():
+        files.append(File.generated(config, src_uri, content=markdown))
+    for path in build_state.evidence:
+        src_uri = f"conformance/evidence/{path.name}"
+        files.append(File.generated(config, src_uri, abs_src_path=str(path)))
     return files
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
@@ -35,10 +35,13 @@ def _root(path: str) -> str:
     return "../" * path.count("/")
 
 
-def render_pages(fixture_set: FixtureSet, docs_url: str) -> Iterator[tuple[str, str]]:
+def render_pages(
+    fixture_set: FixtureSet, docs_url: str, screenshots: Mapping[str, str] | None = None
+) -> Iterator[tuple[str, str]]:
     """Yield ``(path, html)`` for every page; paths are relative to the prototype root.
 
-    ``docs_url`` is the docs root relative to the prototype root, e.g. ``"../"``.
+    ``docs_url`` is the docs root relative to the prototype root, e.g. ``"../"``;
+    ``screenshots`` maps state ids to screenshot URLs for the reviewers' index.
     """
     env = environment()
     views = views_of(fixture_set)
@@ -50,6 +53,7 @@ def render_pages(fixture_set: FixtureSet, docs_url: str) -> Iterator[tuple[str, 
         "docs_url": docs_url,
         "settings_pages": SETTINGS_PAGES,
         "landing": LANDING,
+        "screenshots": dict(screenshots or {}),
     }
 
     def page(path: str, template: str, **context: Any) -> tuple[str, str]:

@@ -8,18 +8,19 @@ states it was checked on, its tests and its evidence screenshot (``reports/evide
 from __future__ import annotations
 
 from collections.abc import Generator
-from pathlib import Path
 
 import pytest
 
 from prototype.claims import load_registry
-from prototype.conformance import Outcome, TestOutcome, build_report, write_report
-from tests.expected import ROOT
-
-REGISTRY = ROOT / "docs" / "claims.yaml"
-REPORTS = ROOT / "reports"
-REPORT = REPORTS / "conformance.json"
-EVIDENCE = REPORTS / "evidence"
+from prototype.conformance import (
+    EVIDENCE_DIR,
+    REGISTRY_FILE,
+    REPORT_FILE,
+    Outcome,
+    TestOutcome,
+    build_report,
+    write_report,
+)
 
 _results = pytest.StashKey[dict[str, list[TestOutcome]]]()
 
@@ -29,9 +30,25 @@ def claims_of(item: pytest.Item) -> list[str]:
     return [str(mark.args[0]) for mark in item.iter_markers("claim")]
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addini(
+        "conformance_report",
+        "where the conformance report is written, relative to the root",
+        default=REPORT_FILE.as_posix(),
+    )
+    parser.addini(
+        "conformance_docs",
+        "the docs folder holding the claims registry, relative to the root",
+        default="docs",
+    )
+
+
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line(
         "markers", "claim(id): the test checks the documented claim <id> of docs/claims.yaml"
+    )
+    config.addinivalue_line(
+        "markers", "conformance: part of the conformance run (claims, report, screenshots)"
     )
     config.stash[_results] = {}
 
@@ -62,15 +79,13 @@ def pytest_sessionfinish(session: pytest.Session) -> None:
     results = session.config.stash[_results]
     if not results:
         return
-    registry = load_registry(REGISTRY)
+    root = session.config.rootpath
+    docs = root / str(session.config.getini("conformance_docs"))
+    registry = load_registry(docs / REGISTRY_FILE)
     evidence = {
-        claim.id: f"evidence/{claim.id}.png"
+        claim.id: (EVIDENCE_DIR / f"{claim.id}.png").as_posix()
         for claim in registry.claims
-        if (EVIDENCE / f"{claim.id}.png").exists()
+        if (root / EVIDENCE_DIR / f"{claim.id}.png").exists()
     }
-    write_report(build_report(registry, ROOT / "docs", results, evidence), REPORT)
-
-
-def evidence_path(claim_id: str) -> Path:
-    """Where a claim's evidence screenshot is written during the run."""
-    return EVIDENCE / f"{claim_id}.png"
+    report = build_report(registry, docs, results, evidence)
+    write_report(report, root / str(session.config.getini("conformance_report")))

@@ -27,10 +27,10 @@ from playwright.sync_api import Browser, BrowserContext, Page, Playwright
 
 from prototype.fixtures import FixtureSet
 from tests.expected import FIXTURE_SET, FIXTURES, MOUNT, ROOT
+from tests.launch import chromium_launch_args
 
-pytest_plugins = ["tests.conformance"]
+pytest_plugins = ["tests.conformance", "pytester"]
 
-SYSTEM_CHROMIUM = Path("/usr/bin/chromium")
 VIEWPORT = {"width": 1280, "height": 800}
 
 
@@ -133,13 +133,7 @@ def browser_type_launch_args(
     browser_type_launch_args: dict[str, Any], playwright: Playwright
 ) -> dict[str, Any]:
     """Playwright's own Chromium when installed, else the system one; no sandbox as root."""
-    args = dict(browser_type_launch_args)
-    bundled = Path(playwright.chromium.executable_path)
-    if "executable_path" not in args and not bundled.exists() and SYSTEM_CHROMIUM.exists():
-        args["executable_path"] = str(SYSTEM_CHROMIUM)
-    if hasattr(os, "geteuid") and os.geteuid() == 0:
-        args["args"] = [*args.get("args", []), "--no-sandbox"]
-    return args
+    return chromium_launch_args(playwright, browser_type_launch_args)
 
 
 @pytest.fixture(scope="session")

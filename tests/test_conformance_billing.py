@@ -24,6 +24,7 @@ from tests.expected import (
     state_ids,
 )
 
+pytestmark = pytest.mark.conformance
 SharedPage = Callable[[str], Page]
 each_state = pytest.mark.parametrize("state_id", STATE_IDS)
 flex_states = pytest.mark.parametrize("state_id", state_ids(lambda s: s.plan.type == "flex"))

@@ -11,6 +11,7 @@ from playwright.sync_api import Page, expect
 from prototype.fixtures import FixtureSet
 from tests.expected import STATE_IDS, billing_url, home_url
 
+pytestmark = pytest.mark.conformance
 SharedPage = Callable[[str], Page]
 each_state = pytest.mark.parametrize("state_id", STATE_IDS)
 USER_LEVEL = ["Profile", "MCP", "Connected Apps"]

@@ -1,0 +1,181 @@
+"""The prototype's "Show doc claims" switch: off by default, notes from claims.json, undone."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import pytest
+from playwright.sync_api import ConsoleMessage, Locator, Page, Route, expect
+
+from tests.expected import billing_url, home_url
+
+STATE = "pro-canceled"
+CLAIM = "billing.current-plan.active-until"
+STORAGE_KEY = "prototype.showClaims"
+
+RENDERED_CLAIMS = """claims => claims
+  .filter(claim => [...document.querySelectorAll(claim.about)]
+    .some(element => element.getClientRects().length > 0))
+  .map(claim => claim.id)"""
+"""The ids of the claims that have a rendered element on the page."""
+
+
+@pytest.fixture
+def tab(ui_page: Page) -> Iterator[Page]:
+    """The shared tab with an empty sessionStorage, before and after the test."""
+    ui_page.goto("prototype/")
+    ui_page.evaluate("sessionStorage.clear()")
+    yield ui_page
+    ui_page.evaluate("sessionStorage.clear()")
+
+
+def claims_json(page: Page, site_url: str) -> list[dict[str, str]]:
+    """The built ``claims.json``, as the prototype serves it."""
+    response = page.request.get(f"{site_url}prototype/claims.json")
+    assert response.ok
+    claims: list[dict[str, str]] = response.json()["claims"]
+    return claims
+
+
+def claim_by_id(claims: list[dict[str, str]], claim_id: str) -> dict[str, str]:
+    return next(claim for claim in claims if claim["id"] == claim_id)
+
+
+def switch(page: Page) -> Locator:
+    return page.get_by_role("switch", name="Show doc claims")
+
+
+def note_of(page: Page, claim_id: str) -> Locator:
+    return page.get_by_role("complementary", name=f"Doc claim {claim_id}")
+
+
+def turn_on(page: Page) -> None:
+    switch(page).click()
+    expect(switch(page)).to_have_attribute("aria-checked", "true")
+    expect(page.locator(".claim-note").first).to_be_visible()
+
+
+@pytest.mark.parametrize("url", ["prototype/", home_url(STATE), billing_url(STATE)])
+def test_claims_are_off_by_default(tab: Page, url: str) -> None:
+    tab.goto(url)
+    expect(switch(tab)).to_have_attribute("aria-checked", "false")
+    expect(tab.locator(".claim-note")).to_have_count(0)
+    expect(tab.locator(".claim-target, [data-claim-ids]")).to_have_count(0)
+
+
+def test_turning_on_shows_a_note_for_each_claim_on_the_page(tab: Page, site_url: str) -> None:
+    claims = claims_json(tab, site_url)
+    tab.goto(billing_url(STATE))
+    expected = tab.evaluate(RENDERED_CLAIMS, claims)
+    assert CLAIM in expected
+    turn_on(tab)
+
+    shown = tab.evaluate(
+        "() => [...document.querySelectorAll('[data-claim-ids]')]"
+        ".flatMap(element => element.dataset.claimIds.split(' '))"
+    )
+    assert sorted(set(shown)) == sorted(expected)
+    claim = claim_by_id(claims, CLAIM)
+    target = tab.locator('[data-field="active-until"]')
+    expect(target).to_have_class(re.compile(r"\bclaim-target\b"))
+    expect(target).to_have_attribute("data-claim-ids", CLAIM)
+    assert target.evaluate("element => element.nextElementSibling.className") == "claim-note"
+
+    note = note_of(tab, CLAIM)
+    expect(note).to_be_visible()
+    expect(note.locator("q")).to_have_text(claim["text"])
+    link = note.get_by_role("link", name="Read in the docs")
+    href = link.evaluate("link => link.href")
+    assert href == f"{site_url}{claim['url']}"
+    # The anchor comes from the last conformance report; a first run has none yet.
+    assert re.search(r"guide/settings/billing/(#current-plan)?$", href)
+    assert link.get_attribute("target") is None
+    assert tab.locator("[style]").count() == 0
+
+
+def test_claims_on_one_element_share_a_note(tab: Page) -> None:
+    tab.goto(billing_url(STATE))
+    turn_on(tab)
+    action = tab.locator('[data-field="plan-action"]')
+    expect(action).to_have_attribute(
+        "data-claim-ids", "billing.current-plan.flex-action billing.current-plan.pro-action"
+    )
+    note = note_of(tab, "billing.current-plan.pro-action")
+    expect(note).to_have_count(1)
+    expect(note.get_by_role("listitem")).to_have_count(2)
+    expect(note_of(tab, "billing.current-plan.flex-action")).to_have_count(1)
+
+
+def test_hidden_elements_get_no_note(tab: Page) -> None:
+    tab.goto(home_url("flex-team"))
+    turn_on(tab)
+    expect(tab.locator(".switcher__action.claim-target")).to_have_count(0)
+    expect(note_of(tab, "billing.credits.add-credits")).to_have_count(0)
+
+
+def test_statuses_come_from_claims_json(tab: Page, site_url: str) -> None:
+    claims = claims_json(tab, site_url)
+    tab.goto(billing_url(STATE))
+    turn_on(tab)
+    for claim_id in [CLAIM, "billing.invoices.columns"]:
+        status = claim_by_id(claims, claim_id)["status"]
+        badge = note_of(tab, claim_id).locator(".claim-status")
+        expect(badge).to_have_text(status)
+        expect(badge).to_have_class(f"claim-status claim-status--{status.replace(' ', '-')}")
+
+
+@pytest.mark.parametrize("url", [billing_url(STATE), home_url("flex-team"), "prototype/"])
+def test_turning_off_restores_the_page_exactly(tab: Page, url: str) -> None:
+    csp_errors: list[str] = []
+
+    def record(message: ConsoleMessage) -> None:
+        if "Content Security Policy" in message.text:
+            csp_errors.append(message.text)
+
+    tab.on("console", record)
+    tab.goto(url)
+    before = tab.evaluate("document.body.innerHTML")
+    switch(tab).click()
+    expect(switch(tab)).to_have_attribute("aria-checked", "true")
+    tab.wait_for_function("before => document.body.innerHTML !== before", arg=before)
+    switch(tab).click()
+    expect(switch(tab)).to_have_attribute("aria-checked", "false")
+    assert tab.evaluate("document.body.innerHTML") == before
+    tab.remove_listener("console", record)
+    assert csp_errors == []
+
+
+def test_the_choice_lasts_for_the_session(tab: Page) -> None:
+    tab.goto(billing_url(STATE))
+    turn_on(tab)
+    assert tab.evaluate(f"sessionStorage.getItem('{STORAGE_KEY}')") == "1"
+
+    tab.goto(billing_url("flex-team"))
+    expect(switch(tab)).to_have_attribute("aria-checked", "true")
+    expect(note_of(tab, "billing.credits.section")).to_be_visible()
+
+    switch(tab).click()
+    expect(switch(tab)).to_have_attribute("aria-checked", "false")
+    expect(tab.locator(".claim-note")).to_have_count(0)
+    assert tab.evaluate(f"sessionStorage.getItem('{STORAGE_KEY}')") is None
+    tab.goto(home_url("flex-team"))
+    expect(switch(tab)).to_have_attribute("aria-checked", "false")
+    expect(tab.locator(".claim-note")).to_have_count(0)
+
+
+def test_a_failed_fetch_says_so_and_turns_the_switch_off(tab: Page) -> None:
+    def fail(route: Route) -> None:
+        route.abort()
+
+    tab.route("**/claims.json", fail)
+    try:
+        tab.goto(billing_url(STATE))
+        switch(tab).click()
+        status = tab.locator("[data-prototype-status]")
+        expect(status).to_contain_text("Doc claims could not be loaded")
+        expect(switch(tab)).to_have_attribute("aria-checked", "false")
+        expect(tab.locator(".claim-note")).to_have_count(0)
+        assert tab.evaluate(f"sessionStorage.getItem('{STORAGE_KEY}')") is None
+    finally:
+        tab.unroute("**/claims.json", fail)

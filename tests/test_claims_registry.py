@@ -1,0 +1,58 @@
+"""The claims registry against the docs and the tests: nothing documented goes unchecked."""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from collections.abc import Iterator
+
+import pytest
+
+import tests
+from prototype.claims import Registry, drift, load_registry
+from prototype.conformance import REGISTRY_FILE
+from tests.expected import ROOT, STATE_IDS
+
+pytestmark = pytest.mark.conformance
+DOCS = ROOT / "docs"
+
+
+@pytest.fixture(scope="module")
+def registry() -> Registry:
+    return load_registry(DOCS / REGISTRY_FILE)
+
+
+def claim_marks() -> Iterator[tuple[str, str]]:
+    """``(test, claim id)`` for every ``@pytest.mark.claim`` in the test modules."""
+    for module_info in pkgutil.iter_modules(tests.__path__):
+        if not module_info.name.startswith("test_"):
+            continue
+        module = importlib.import_module(f"tests.{module_info.name}")
+        for name, test in vars(module).items():
+            for mark in getattr(test, "pytestmark", []) if name.startswith("test_") else []:
+                if mark.name == "claim":
+                    yield f"{module_info.name}.{name}", str(mark.args[0])
+
+
+def test_every_claimed_sentence_is_in_the_docs_and_every_sentence_is_accounted_for(
+    registry: Registry,
+) -> None:
+    problems = drift(registry, DOCS)
+    assert not problems, "\n".join(problems)
+
+
+def test_every_claim_has_a_test(registry: Registry) -> None:
+    tested = {claim for _, claim in claim_marks()}
+    untested = [claim.id for claim in registry.claims if claim.id not in tested]
+    assert untested == [], f"claims with no test marked @pytest.mark.claim: {untested}"
+
+
+def test_every_claim_a_test_names_exists(registry: Registry) -> None:
+    known = {claim.id for claim in registry.claims}
+    unknown = [(test, claim) for test, claim in claim_marks() if claim not in known]
+    assert unknown == [], f"tests name claims that docs/claims.yaml does not have: {unknown}"
+
+
+def test_evidence_states_exist(registry: Registry) -> None:
+    missing = [c.id for c in registry.claims if c.evidence_state not in STATE_IDS]
+    assert missing == []
