@@ -134,19 +134,20 @@ def read_report(path: Path) -> dict[str, Any] | None:
     return report
 
 
-def overlay(registry: Registry, report: Mapping[str, Any] | None) -> list[dict[str, str]]:
-    """What "Show doc claims" shows in the prototype: text, status, docs link, element."""
-    reported = {claim["id"]: claim for claim in (report or {}).get("claims", [])}
-    notes = []
-    for claim in registry.claims:
-        entry = reported.get(claim.id, {})
-        notes.append(
-            {
-                "id": claim.id,
-                "text": " ".join(plain(part) for part in claim.quote),
-                "status": str(entry.get("status", "not run")),
-                "url": str(entry.get("url", docs_url(claim.page))),
-                "about": claim.about,
-            }
-        )
-    return notes
+def overlay(
+    registry: Registry, docs_dir: Path, report: Mapping[str, Any] | None
+) -> list[dict[str, str]]:
+    """What "Show doc claims" shows in the prototype: text, status from the last report (or
+    "not run"), the claim's place in the docs, and the element it is about."""
+    statuses = {claim["id"]: claim["status"] for claim in (report or {}).get("claims", [])}
+    found = claimed_sentences(registry, docs_dir)
+    return [
+        {
+            "id": claim.id,
+            "text": " ".join(plain(part) for part in claim.quote),
+            "status": str(statuses.get(claim.id, "not run")),
+            "url": docs_url(claim.page, _where(claim, found)[1]),
+            "about": claim.about,
+        }
+        for claim in registry.claims
+    ]

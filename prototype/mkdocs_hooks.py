@@ -109,7 +109,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
         build_state.pages = read_pages(docs)
         registry = load_registry(docs / REGISTRY_FILE)
         aids = ReviewAids(
-            claims=overlay(registry, report),
+            claims=overlay(registry, docs, report),
             screenshots={
                 state: f"{DOCS_URL}{SCREENSHOTS_DIR}/{state}.png" for state in screenshots
             },

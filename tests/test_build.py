@@ -108,6 +108,7 @@ def test_build_returns_the_fixture_set(built: tuple[Path, FixtureSet]) -> None:
 def test_top_level_files(out: Path) -> None:
     assert sorted(path.name for path in out.iterdir()) == [
         "assets",
+        "claims.json",
         "index.html",
         "states.json",
         "w",
@@ -214,7 +215,7 @@ def test_build_failing_while_writing_leaves_no_trace(
     build(FIXTURES, target)
     before = snapshot(target)
 
-    def write_then_fail(fixture_set: FixtureSet, out_dir: Path, docs_url: str) -> None:
+    def write_then_fail(fixture_set: FixtureSet, out_dir: Path, *_: object) -> None:
         (out_dir / "index.html").write_text("half a build", encoding="utf-8")
         raise OSError("disk full")
 

@@ -18,15 +18,21 @@ from tests.site_html import (
     site_path,
 )
 
-PROTOTYPE = ("Plan & Billing prototype", "prototype/index.html")
-NAV = [
+GUIDE = [
     ("Home", "index.html"),
     ("Settings", "guide/settings/index.html"),
     ("Workspaces and Account", "guide/settings/workspaces/index.html"),
     ("Roles and Permissions", "guide/settings/permissions-roles/index.html"),
     ("Plan and Billing", "guide/settings/billing/index.html"),
-    PROTOTYPE,
 ]
+GENERATED = [
+    ("Conformance", "conformance/index.html"),
+    ("Prototype gallery", "prototype-gallery/index.html"),
+]
+"""Pages the build writes (nav_order 20 and 21): after the guide, whose section sorts by the
+nav_order of its first page."""
+PROTOTYPE = ("Plan & Billing prototype", "prototype/index.html")
+NAV = [*GUIDE, *GENERATED, PROTOTYPE]
 """The site navigation's links in order: label and the file each opens."""
 PAGE_ORDER = [path for _, path in NAV[:-1]]
 """The pages in reading order, as the previous and next links follow them."""
@@ -111,7 +117,7 @@ def test_hidden_page_and_pages_without_nav_order(site_copy: SiteCopy) -> None:
         ("mike", "guide/settings/b-mike/index.html"),
         ("Zulu", "guide/settings/a-zulu/index.html"),
     ]
-    expected = [*NAV[:-1], *unordered, PROTOTYPE]
+    expected = [*GUIDE, *unordered, *GENERATED, PROTOTYPE]
     for path in [*PAGE_ORDER, *(path for _, path in unordered), hidden]:
         page = read_page(site_copy.site / path)
         assert nav_targets(page, path) == expected, path
