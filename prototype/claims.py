@@ -18,14 +18,25 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationEr
 
 from .errors import InputError, describe_validation_error
 from .frontmatter import FRONT_MATTER
+from .markdown_code import without_fenced_code
 from .yamlfile import load_yaml
 
 INTRO = ""
 """The section name of the text between a page's H1 and its first H2."""
 
-_HEADING = re.compile(r"^(?P<level>#{1,6})[ \t]+(?P<text>.+?)[ \t#]*$")
+_HEADING = re.compile(r"^ {0,3}(?P<level>#{1,6})[ \t]+(?P<text>.+?)(?:[ \t]+#+)?[ \t]*$")
+_SETEXT_UNDERLINE = re.compile(r"^ {0,3}(?P<mark>=+|-+)[ \t]*$")
 _LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])[ \t]+(?P<text>.+)$")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z*\[`])")
+
+
+_BOLD = re.compile(r"\*\*(.+?)\*\*")
+_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
+
+
+def plain(markdown: str) -> str:
+    """Markdown as readers see it: no ``**``, and link text without its target."""
+    return _LINK.sub(r"\1", _BOLD.sub(r"\1", markdown))
 
 
 def _as_list(value: object) -> object:
@@ -99,7 +110,7 @@ class Sentence:
     @property
     def anchor(self) -> str:
         """The section's anchor on the built page (none for the intro)."""
-        return slugify(self.section, "-") if self.section else ""
+        return slugify(plain(self.section), "-") if self.section else ""
 
 
 def load_registry(path: Path) -> Registry:
@@ -121,29 +132,41 @@ def load_registry(path: Path) -> Registry:
 
 
 def sentences(markdown: str, page: str) -> list[Sentence]:
-    """Split a page into sentences, by section: paragraphs by sentence, lists by item."""
+    """Split a page into sentences, by section: paragraphs by sentence, each list item whole.
+
+    Fenced code is skipped; ATX (``## X``) and setext (``X`` over ``---``) headings start
+    sections; lines that continue a paragraph or a list item join it.
+    """
     match = FRONT_MATTER.match(markdown)
-    body = markdown[match.end() :] if match else markdown
+    body = without_fenced_code(markdown[match.end() :] if match else markdown)
     found: list[Sentence] = []
     section = INTRO
-    paragraph: list[str] = []
+    block: list[str] = []
+    is_item = False
 
     def flush() -> None:
-        text = " ".join(paragraph).strip()
-        paragraph.clear()
-        found.extend(Sentence(page, section, part) for part in _SENTENCE_END.split(text) if part)
+        text = " ".join(block).strip()
+        block.clear()
+        parts = [text] if is_item else _SENTENCE_END.split(text)
+        found.extend(Sentence(page, section, part) for part in parts if part)
 
     for line in body.splitlines():
         heading = _HEADING.match(line)
+        underline = _SETEXT_UNDERLINE.match(line)
         item = _LIST_ITEM.match(line)
-        if heading or item or not line.strip():
+        if underline and block and not is_item:
+            if underline.group("mark").startswith("-"):
+                section = " ".join(block).strip()
+            block.clear()
+        elif heading or underline or item or not line.strip():
             flush()
-        if heading:
-            section = heading.group("text") if len(heading.group("level")) == 2 else section
-        elif item:
-            found.append(Sentence(page, section, item.group("text").strip()))
-        elif line.strip():
-            paragraph.append(line.strip())
+            is_item = bool(item)
+            if heading and len(heading.group("level")) == 2:
+                section = heading.group("text")
+            elif item:
+                block.append(item.group("text"))
+        else:
+            block.append(line.strip())
     flush()
     return found
 

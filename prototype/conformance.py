@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import json
-import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
-from .claims import Claim, Registry, Sentence, claimed_sentences, locate
+from .claims import Claim, Registry, Sentence, claimed_sentences, locate, plain
 
 Status = Literal["verified", "failing", "expected to fail", "not testable", "not run"]
 Outcome = Literal["passed", "failed", "xfailed", "skipped"]
@@ -24,28 +23,23 @@ EVIDENCE_DIR = Path("reports") / "evidence"
 SCREENSHOTS_DIR = "assets/screenshots"
 """Full-page screenshots of each state, ``<state id>.png``, in the docs folder."""
 
-_BOLD = re.compile(r"\*\*(.+?)\*\*")
-_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
-
 
 @dataclass(frozen=True)
 class TestOutcome:
     """How one test that names a claim ended, and on which state."""
+
+    __test__ = False  # not a test class, whatever pytest makes of the name
 
     test: str
     state: str | None
     outcome: Outcome
 
 
-def plain(markdown: str) -> str:
-    """A quote as readers see it: no ``**`` and link text without its target."""
-    return _LINK.sub(r"\1", _BOLD.sub(r"\1", markdown))
-
-
 def docs_url(page: str, anchor: str = "") -> str:
     """A docs page's URL relative to the site root: ``guide/settings/billing/#invoices``."""
     stem = page.removesuffix(".md")
-    path = stem.removesuffix("index") if stem.endswith("index") else f"{stem}/"
+    is_index = stem == "index" or stem.endswith("/index")
+    path = stem.removesuffix("index") if is_index else f"{stem}/"
     return path + (f"#{anchor}" if anchor else "")
 
 

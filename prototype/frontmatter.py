@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +16,7 @@ from .markdown_code import without_code
 from .yamlfile import load_yaml
 
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<yaml>.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
-FIRST_H1 = re.compile(r"^#[ \t]+(?P<title>.+?)[ \t#]*$", re.M)
+FIRST_H1 = re.compile(r"^ {0,3}#[ \t]+(?P<title>.+?)(?:[ \t]+#+)?[ \t]*$", re.M)
 
 
 class FrontMatter(BaseModel):
@@ -90,3 +92,12 @@ def read_pages(docs_dir: Path) -> dict[str, DocPage]:
     if problems:
         raise InputError(problems)
     return pages
+
+
+def last_updated(doc: DocPage, site: Iterable[DocPage]) -> dt.date:
+    """When a page was last updated: its ``date``, or (without one) the newest date in the site,
+    so the same sources give the same site whatever day it is built."""
+    if doc.front_matter.date:
+        return doc.front_matter.date
+    dates = [page.front_matter.date for page in site if page.front_matter.date]
+    return max(dates, default=dt.date(1970, 1, 1))

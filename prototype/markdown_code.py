@@ -27,3 +27,8 @@ def outside_code(markdown: str, transform: Callable[[str], str]) -> str:
 def without_code(markdown: str) -> str:
     """The Markdown with its code blocks and spans blanked out."""
     return CODE.sub("", markdown)
+
+
+def without_fenced_code(markdown: str) -> str:
+    """The Markdown with its fenced code blocks blanked out; inline code stays."""
+    return CODE.sub(lambda match: "" if match.group("span") is None else match.group(0), markdown)

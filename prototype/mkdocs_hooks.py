@@ -35,7 +35,7 @@ from prototype.docs_links import rewrite_links
 from prototype.docs_nav import arrange_navigation
 from prototype.docs_render import with_heading
 from prototype.errors import InputError
-from prototype.frontmatter import DocPage, parse_page, read_pages
+from prototype.frontmatter import DocPage, last_updated, parse_page, read_pages
 
 PACKAGE = Path(__file__).resolve().parent
 PROTOTYPE_SOURCES = [PACKAGE / "templates", PACKAGE / "static"]
@@ -164,10 +164,12 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """One H1 per page, followed by its Updated line."""
-    doc = _current().pages.get(page.file.src_uri)
+    """One H1 per page, followed by its Updated line; the sitemap dates from front matter."""
+    pages = _current().pages
+    doc = pages.get(page.file.src_uri)
     if doc is None:
         return html
+    page.update_date = last_updated(doc, pages.values()).isoformat()
     title = doc.front_matter.title or doc.h1_title or page.title or config.site_name
     return with_heading(html, doc, title)
 

@@ -3,6 +3,8 @@
 Each fixture file ``fixtures/<id>.yaml`` is a :class:`WorkspaceState`; ``fixtures/_set.yaml`` is
 the :class:`FixtureSetSettings` every state shares. Money is minor units plus an ISO 4217 code;
 dates are ``YYYY-MM-DD``. Rules that depend on "today" read it from the validation context.
+Whole numbers are strict: YAML reads ``yes`` and ``true`` as booleans, which lax validation
+would take as 1, and ``"350"`` or ``350.0`` are not whole numbers as written.
 """
 
 from __future__ import annotations
@@ -53,7 +55,7 @@ def _today(info: ValidationInfo) -> dt.date | None:
 class Money(_Strict):
     """An amount of money."""
 
-    minor_units: int = Field(ge=0, le=MAX_MINOR_UNITS)
+    minor_units: int = Field(strict=True, ge=0, le=MAX_MINOR_UNITS)
     """The amount in the currency's minor units: cents for USD, yen for JPY."""
     currency: CurrencyCode
     """The ISO 4217 currency code."""
@@ -74,9 +76,9 @@ class CardReference(_Strict):
 class Card(CardReference):
     """The card on file for a workspace."""
 
-    exp_month: int = Field(ge=1, le=12)
+    exp_month: int = Field(strict=True, ge=1, le=12)
     """Expiry month, 1 to 12."""
-    exp_year: int = Field(ge=2000, le=2100)
+    exp_year: int = Field(strict=True, ge=2000, le=2100)
     """Expiry year, four digits."""
 
 
@@ -161,9 +163,9 @@ class Plan(_Strict):
 class Credits(_Strict):
     """The workspace credit balance and the total it is measured against."""
 
-    balance: int = Field(ge=0, le=MAX_CREDITS)
+    balance: int = Field(strict=True, ge=0, le=MAX_CREDITS)
     """Credits left to use."""
-    total: int = Field(ge=0, le=MAX_CREDITS)
+    total: int = Field(strict=True, ge=0, le=MAX_CREDITS)
     """The credits the balance is a part of (the progress bar's maximum)."""
 
     @field_validator("total")

@@ -1,0 +1,41 @@
+"""The same sources give the same site, byte for byte, whatever day or time it is built."""
+
+from __future__ import annotations
+
+import os
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+from tests.conftest import SiteCopy
+
+
+def site_files(site: Path) -> dict[str, bytes]:
+    return {
+        path.relative_to(site).as_posix(): path.read_bytes()
+        for path in site.rglob("*")
+        if path.is_file()
+    }
+
+
+def test_two_builds_are_byte_identical(site_copy: SiteCopy, tmp_path: Path) -> None:
+    first = site_copy.build()
+    assert first.returncode == 0, first.stderr
+    kept = tmp_path / "first"
+    site_copy.site.rename(kept)
+    os.utime(site_copy.docs / "index.md")  # a touched file is the same source
+    second = site_copy.build()
+    assert second.returncode == 0, second.stderr
+    before, after = site_files(kept), site_files(site_copy.site)
+    assert sorted(before) == sorted(after)
+    assert [name for name in before if before[name] != after[name]] == []
+
+
+def test_sitemap_dates_come_from_the_pages_not_the_clock(built_site: Path) -> None:
+    namespace = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    urls = ET.parse(built_site / "sitemap.xml").getroot().iterfind("s:url", namespace)
+    dates = {
+        url.findtext("s:loc", "", namespace): url.findtext("s:lastmod", "", namespace)
+        for url in urls
+    }
+    assert dates["http://127.0.0.1/preview/guide/settings/billing/"] == "2026-05-08"
+    assert set(dates.values()) == {"2026-05-08", "2026-06-12"}
