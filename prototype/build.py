@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from importlib.resources import files
 from pathlib import Path
@@ -30,24 +31,30 @@ class ReviewAids:
     """A full-page screenshot per state id, as a URL relative to the prototype root."""
 
 
+def prototype_files(
+    fixture_set: FixtureSet, docs_url: str = DOCS_URL, aids: ReviewAids | None = None
+) -> Iterator[tuple[str, bytes]]:
+    """Every file of the prototype, as ``(path relative to its root, content)``: the pages, the
+    assets, ``states.json`` and ``claims.json``."""
+    aids = aids or ReviewAids()
+    for path, html in render_pages(fixture_set, docs_url, aids.screenshots):
+        yield path, html.encode()
+    for asset in sorted(files("prototype").joinpath("static").iterdir(), key=lambda a: a.name):
+        if asset.is_file():
+            yield f"assets/{asset.name}", asset.read_bytes()
+    yield "states.json", states_json(fixture_set, views_of(fixture_set), SITE_PATH).encode()
+    claims = json.dumps({"claims": aids.claims}, indent=2, ensure_ascii=False) + "\n"
+    yield "claims.json", claims.encode()
+
+
 def write_prototype(
     fixture_set: FixtureSet, out_dir: Path, docs_url: str = DOCS_URL, aids: ReviewAids | None = None
 ) -> None:
-    """Write every page, the assets, ``states.json`` and ``claims.json`` into ``out_dir``."""
-    aids = aids or ReviewAids()
-    for path, html in render_pages(fixture_set, docs_url, aids.screenshots):
+    """Write every file of the prototype into ``out_dir``."""
+    for path, content in prototype_files(fixture_set, docs_url, aids):
         target = out_dir / path
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(html, encoding="utf-8")
-    assets = out_dir / "assets"
-    assets.mkdir(parents=True, exist_ok=True)
-    for asset in files("prototype").joinpath("static").iterdir():
-        if asset.is_file():
-            (assets / asset.name).write_bytes(asset.read_bytes())
-    manifest = states_json(fixture_set, views_of(fixture_set), SITE_PATH)
-    (out_dir / "states.json").write_text(manifest, encoding="utf-8")
-    claims = json.dumps({"claims": aids.claims}, indent=2, ensure_ascii=False) + "\n"
-    (out_dir / "claims.json").write_text(claims, encoding="utf-8")
+        target.write_bytes(content)
 
 
 def build(

@@ -8,7 +8,6 @@ the site is written to a staging folder that replaces ``site/`` only when the bu
 from __future__ import annotations
 
 import logging
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +19,7 @@ from mkdocs.structure.nav import Link, Navigation
 from mkdocs.structure.pages import Page
 
 from prototype import atomic_site
-from prototype.build import DOCS_URL, SITE_PATH, ReviewAids, build
+from prototype.build import DOCS_URL, SITE_PATH, ReviewAids, prototype_files
 from prototype.claims import load_registry
 from prototype.conformance import (
     EVIDENCE_DIR,
@@ -35,6 +34,7 @@ from prototype.docs_links import rewrite_links
 from prototype.docs_nav import arrange_navigation
 from prototype.docs_render import with_heading
 from prototype.errors import InputError
+from prototype.fixtures import load_fixture_set
 from prototype.frontmatter import DocPage, last_updated, parse_page, read_pages
 
 PACKAGE = Path(__file__).resolve().parent
@@ -61,7 +61,8 @@ class _Build:
         self.staging = atomic_site.staging_dir(site_dir)
         self.warnings = _WarningCounter()
         self.pages: dict[str, DocPage] = {}
-        self.prototype_dir = tempfile.TemporaryDirectory(prefix="prototype-")
+        self.prototype: dict[str, bytes] = {}
+        """The rendered prototype: path under ``prototype/`` → content."""
         self.generated: dict[str, str] = {}
         """Docs pages written by the build: path in the docs → Markdown."""
         self.evidence: list[Path] = []
@@ -114,9 +115,8 @@ def on_pre_build(config: MkDocsConfig) -> None:
                 state: f"{DOCS_URL}{SCREENSHOTS_DIR}/{state}.png" for state in screenshots
             },
         )
-        fixture_set = build(
-            _fixtures(config), Path(build_state.prototype_dir.name) / "prototype", aids=aids
-        )
+        fixture_set = load_fixture_set(_fixtures(config))
+        build_state.prototype = dict(prototype_files(fixture_set, DOCS_URL, aids))
         build_state.generated = {
             "conformance.md": conformance_page(
                 report, {path.stem for path in build_state.evidence}
@@ -134,16 +134,13 @@ def on_pre_build(config: MkDocsConfig) -> None:
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     """Add the prototype, the generated pages and the evidence, so links to them are checked."""
     build_state = _current()
-    root = Path(build_state.prototype_dir.name)
-    for path in sorted((root / "prototype").rglob("*")):
-        if path.is_file():
-            src_uri = path.relative_to(root).as_posix()
-            files.append(File.generated(config, src_uri, abs_src_path=str(path)))
+    for name, content in build_state.prototype.items():
+        files.append(File.generated(config, f"{SITE_PATH}{name}", content=content))
     for src_uri, markdown in build_state.generated.items():
         files.append(File.generated(config, src_uri, content=markdown))
-    for path in build_state.evidence:
-        src_uri = f"conformance/evidence/{path.name}"
-        files.append(File.generated(config, src_uri, abs_src_path=str(path)))
+    for evidence in build_state.evidence:
+        src_uri = f"conformance/evidence/{evidence.name}"
+        files.append(File.generated(config, src_uri, abs_src_path=str(evidence)))
     return files
 
 
@@ -194,7 +191,6 @@ def on_build_error(error: Exception) -> None:
 def _finish() -> None:
     if _build is not None:
         logging.getLogger("mkdocs").removeHandler(_build.warnings)
-        _build.prototype_dir.cleanup()
 
 
 def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
