@@ -15,6 +15,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 import threading
 from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass
@@ -82,19 +83,44 @@ def site_copy(tmp_path: Path) -> SiteCopy:
     return SiteCopy(tmp_path)
 
 
-@pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The project's site, built once per session by a real ``mkdocs build --strict``."""
-    site = tmp_path_factory.mktemp("built") / "site"
-    done = subprocess.run(
+_site_build = pytest.StashKey[tuple["subprocess.Popen[str]", Path]]()
+
+
+def _start_site_build() -> tuple[subprocess.Popen[str], Path]:
+    site = Path(tempfile.mkdtemp(prefix="built-site-")) / "site"
+    process = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
         cwd=ROOT,
         env=mkdocs_env(),
-        capture_output=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
         text=True,
-        check=False,
     )
-    assert done.returncode == 0, done.stderr
+    return process, site
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """Start building the site as soon as a collected test needs it, while the browser starts."""
+    if any("built_site" in getattr(item, "fixturenames", ()) for item in session.items):
+        session.config.stash[_site_build] = _start_site_build()
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    """Stop a site build no test waited for (``--collect-only``, ``-x``), and drop its folder."""
+    started = session.config.stash.get(_site_build, None)
+    if started and started[0].poll() is None:
+        started[0].kill()
+        started[0].communicate()
+    if started:
+        shutil.rmtree(started[1].parent, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def built_site(pytestconfig: pytest.Config) -> Path:
+    """The project's site, built once per session by a real ``mkdocs build --strict``."""
+    process, site = pytestconfig.stash.get(_site_build, None) or _start_site_build()
+    _, errors = process.communicate()
+    assert process.returncode == 0, errors
     return site
 
 
@@ -179,7 +205,7 @@ def ui_context(
     context = browser.new_context(**browser_context_args)
     tracing = pytestconfig.getoption("--tracing") != "off"
     if tracing:
-        context.tracing.start(screenshots=True, snapshots=True, sources=True)
+        context.tracing.start(screenshots=False, snapshots=True, sources=True)
     yield context
     if tracing:
         context.tracing.stop()
