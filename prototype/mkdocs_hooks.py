@@ -19,23 +19,13 @@ from mkdocs.structure.nav import Link, Navigation
 from mkdocs.structure.pages import Page
 
 from prototype import atomic_site
-from prototype.build import DOCS_URL, SITE_PATH, ReviewAids, prototype_files
-from prototype.claims import load_registry
-from prototype.conformance import (
-    EVIDENCE_DIR,
-    REGISTRY_FILE,
-    REPORT_FILE,
-    SCREENSHOTS_DIR,
-    overlay,
-    read_report,
-)
-from prototype.docs_generated import conformance_page, gallery_page
+from prototype.build import SITE_PATH
 from prototype.docs_links import rewrite_links
 from prototype.docs_nav import arrange_navigation
 from prototype.docs_render import with_heading
 from prototype.errors import InputError
-from prototype.fixtures import load_fixture_set
-from prototype.frontmatter import DocPage, last_updated, parse_page, read_pages
+from prototype.frontmatter import last_updated
+from prototype.site_content import SiteContent, gather
 
 PACKAGE = Path(__file__).resolve().parent
 PROTOTYPE_SOURCES = [PACKAGE / "templates", PACKAGE / "static"]
@@ -60,12 +50,7 @@ class _Build:
         self.site_dir = site_dir
         self.staging = atomic_site.staging_dir(site_dir)
         self.warnings = _WarningCounter()
-        self.pages: dict[str, DocPage] = {}
-        self.prototype: dict[str, bytes] = {}
-        """The rendered prototype: path under ``prototype/`` → content."""
-        self.generated: dict[str, str] = {}
-        """Docs pages written by the build: path in the docs → Markdown."""
-        self.evidence: list[Path] = []
+        self.content = SiteContent(pages={}, prototype={}, generated={}, evidence=[])
 
 
 _build: _Build | None = None
@@ -82,10 +67,6 @@ def _project(config: MkDocsConfig) -> Path:
     return Path(config.config_file_path).parent
 
 
-def _fixtures(config: MkDocsConfig) -> Path:
-    return _project(config) / "fixtures"
-
-
 def _fail(error: InputError) -> PluginError:
     return PluginError("\n".join(error.problems))
 
@@ -100,45 +81,21 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
-    """Check every page's front matter and build the prototype before anything is written."""
-    build_state = _current()
-    docs = Path(config.docs_dir)
-    report = read_report(_project(config) / REPORT_FILE)
-    build_state.evidence = sorted((_project(config) / EVIDENCE_DIR).glob("*.png"))
-    screenshots = {path.stem: path for path in sorted((docs / SCREENSHOTS_DIR).glob("*.png"))}
+    """Check every page and fixture and render the additions before anything is written."""
     try:
-        build_state.pages = read_pages(docs)
-        registry = load_registry(docs / REGISTRY_FILE)
-        aids = ReviewAids(
-            claims=overlay(registry, docs, report),
-            screenshots={
-                state: f"{DOCS_URL}{SCREENSHOTS_DIR}/{state}.png" for state in screenshots
-            },
-        )
-        fixture_set = load_fixture_set(_fixtures(config))
-        build_state.prototype = dict(prototype_files(fixture_set, DOCS_URL, aids))
-        build_state.generated = {
-            "conformance.md": conformance_page(
-                report, {path.stem for path in build_state.evidence}
-            ),
-            "prototype-gallery.md": gallery_page(
-                fixture_set, {state: f"{SCREENSHOTS_DIR}/{state}.png" for state in screenshots}
-            ),
-        }
-        for src_uri, markdown in build_state.generated.items():
-            build_state.pages[src_uri] = parse_page(f"docs/{src_uri} (generated)", markdown)
+        _current().content = gather(Path(config.docs_dir), _project(config))
     except InputError as error:
         raise _fail(error) from None
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     """Add the prototype, the generated pages and the evidence, so links to them are checked."""
-    build_state = _current()
-    for name, content in build_state.prototype.items():
-        files.append(File.generated(config, f"{SITE_PATH}{name}", content=content))
-    for src_uri, markdown in build_state.generated.items():
+    content = _current().content
+    for name, data in content.prototype.items():
+        files.append(File.generated(config, f"{SITE_PATH}{name}", content=data))
+    for src_uri, markdown in content.generated.items():
         files.append(File.generated(config, src_uri, content=markdown))
-    for evidence in build_state.evidence:
+    for evidence in content.evidence:
         src_uri = f"conformance/evidence/{evidence.name}"
         files.append(File.generated(config, src_uri, abs_src_path=str(evidence)))
     return files
@@ -146,14 +103,14 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     """Order the navigation by front matter and link the prototype from it."""
-    arrange_navigation(nav, _current().pages)
+    arrange_navigation(nav, _current().content.pages)
     nav.items.append(Link(PROTOTYPE_NAV_TITLE, f"{SITE_PATH}index.html"))
     return nav
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Turn ``/docs/...`` links into links to the pages they name."""
-    pages = _current().pages.keys()
+    pages = _current().content.pages.keys()
     try:
         return rewrite_links(markdown, page.file.src_uri, pages)
     except InputError as error:
@@ -162,7 +119,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """One H1 per page, followed by its Updated line; the sitemap dates from front matter."""
-    pages = _current().pages
+    pages = _current().content.pages
     doc = pages.get(page.file.src_uri)
     if doc is None:
         return html
@@ -194,7 +151,9 @@ def _finish() -> None:
 
 
 def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
-    """Rebuild when a fixture, template or prototype asset changes."""
-    for source in [_fixtures(config), *PROTOTYPE_SOURCES]:
-        server.watch(str(source))
+    """Rebuild when a fixture, template, prototype asset or the conformance report changes."""
+    project = _project(config)
+    for source in [project / "fixtures", project / "reports", *PROTOTYPE_SOURCES]:
+        if source.exists():
+            server.watch(str(source))
     return server
