@@ -1,0 +1,322 @@
+"""The accessibility bar: axe-core on every page and open dialog, a keyboard-only walk of the
+documented path, and reflow at a phone's width and at 200% zoom.
+
+axe-core (injected from the ``axe-playwright-python`` package, no network) runs its default rule
+set on each state's prototype pages, with each dialog and the workspace switcher open, and on
+every docs page. A violation of impact "serious" or "critical" fails the test; every result is
+kept in ``reports/accessibility.json``: each page's URL, the rules that failed or were incomplete
+(with impact and node count), those that passed, and the list of rules axe ran.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe  # type: ignore[import-untyped]
+from playwright.sync_api import Locator, Page, expect
+
+from prototype.models import WorkspaceState
+from tests.expected import (
+    FIXTURE_SET,
+    STATE_IDS,
+    billing_url,
+    home_url,
+    newest_first,
+    state_ids,
+)
+
+SharedPage = Callable[[str], Page]
+AXE = Axe()
+AXE_OPTIONS = {"resultTypes": ["violations"]}
+"""axe's default rules (WCAG 2.0-2.2 A and AA, and best practices). ``resultTypes`` only trims
+the nodes listed for passing rules, which the report does not need: it halves the run time."""
+BLOCKING = ("critical", "serious")
+REPORT = Path("reports") / "accessibility.json"
+
+DOCS_PAGES = [
+    "./",
+    "guide/settings/",
+    "guide/settings/workspaces/",
+    "guide/settings/permissions-roles/",
+    "guide/settings/billing/",
+    "conformance/",
+    "prototype-gallery/",
+]
+NOT_CHECKED = {"404.html": "links to its assets through site_url, which has no port in tests"}
+STATE_PAGE_KINDS = ("home", "settings", "billing", "invoice")
+REFLOW_WIDTHS = {"375px": 375, "200pct-zoom": 640}
+"""A phone's width, and 200% zoom of the tests' 1280-pixel window: zoom halves the CSS pixels
+a window is wide, so 640 CSS pixels is what a 1280-pixel window shows at 200%."""
+
+
+def state_page_url(state_id: str, kind: str) -> str:
+    """A state's page of one kind: home, a Settings page other than billing, billing, invoice."""
+    if kind == "home":
+        return home_url(state_id)
+    if kind == "settings":
+        return f"{home_url(state_id)}settings/members/"
+    if kind == "billing":
+        return billing_url(state_id)
+    return f"{home_url(state_id)}invoices/{newest_first(FIXTURE_SET.states[state_id])[0]}/"
+
+
+STATE_PAGE_IDS = [
+    (state_id, kind)
+    for state_id in STATE_IDS
+    for kind in STATE_PAGE_KINDS
+    if kind != "invoice" or FIXTURE_SET.states[state_id].invoices
+]
+STATE_PAGES = [pytest.param(*pair, id="-".join(pair)) for pair in STATE_PAGE_IDS]
+PROTOTYPE_URLS = [
+    *(pytest.param(state_page_url(*pair), id="-".join(pair)) for pair in STATE_PAGE_IDS),
+    pytest.param("prototype/", id="reviewers-index"),
+]
+
+
+@dataclass(frozen=True)
+class Opener:
+    """A control that opens a panel: the page it is on, and the panel it should open."""
+
+    url: Callable[[str], str]
+    trigger: str
+    panel: Callable[[WorkspaceState], str]
+    applies: Callable[[WorkspaceState], bool] = lambda state: True
+
+
+def plan_dialog(state: WorkspaceState) -> str:
+    """Canceled Pro resumes its plan; every other plan opens plan selection."""
+    return "#resume-plan" if state.plan.status == "canceled" else "#plans-and-credits"
+
+
+OPENERS = {
+    "workspace-switcher": Opener(home_url, ".switcher__button", lambda s: "#workspace-switcher"),
+    "plan-action-dialog": Opener(billing_url, '[data-field="plan-action"]', plan_dialog),
+    "payment-method-dialog": Opener(
+        billing_url, '[data-field="payment-action"]', lambda s: "#payment-method"
+    ),
+    "add-credits-dialog": Opener(
+        billing_url,
+        '[data-field="add-credits"]',
+        lambda s: "#plans-and-credits",
+        applies=lambda s: s.plan.type == "flex",
+    ),
+}
+OPEN_PANELS = [
+    pytest.param(state_id, name, id=f"{state_id}-{name}")
+    for state_id in STATE_IDS
+    for name, opener in OPENERS.items()
+    if opener.applies(FIXTURE_SET.states[state_id])
+]
+
+
+@dataclass
+class AxeReport:
+    """Every axe run of the module, by page, written to ``reports/accessibility.json``."""
+
+    site_url: str
+    pages: dict[str, dict[str, Any]] = field(default_factory=dict)
+    rules: set[str] = field(default_factory=set)
+    engine: str = ""
+
+    def add(self, name: str, url: str, results: dict[str, Any]) -> None:
+        def by_rule(kind: str) -> dict[str, dict[str, Any]]:
+            return {
+                rule["id"]: {"impact": rule["impact"], "nodes": len(rule["nodes"])}
+                for rule in results[kind]
+            }
+
+        kinds = ("violations", "incomplete", "passes", "inapplicable")
+        self.rules.update(rule["id"] for kind in kinds for rule in results[kind])
+        self.engine = f"axe-core {results['testEngine']['version']}"
+        self.pages[name] = {
+            "url": url.removeprefix(self.site_url),
+            "counts": {kind: len(results[kind]) for kind in kinds},
+            "violations": by_rule("violations"),
+            "incomplete": by_rule("incomplete"),
+            "passes": sorted(rule["id"] for rule in results["passes"]),
+        }
+
+    def write(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        summary = {
+            "engine": self.engine,
+            "options": AXE_OPTIONS,
+            "failing_impacts": list(BLOCKING),
+            "rules": sorted(self.rules),
+            "pages": [{"page": name, **self.pages[name]} for name in sorted(self.pages)],
+        }
+        path.write_text(json.dumps(summary, indent=2) + "\n", encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def axe_report(site_url: str, pytestconfig: pytest.Config) -> Iterator[AxeReport]:
+    """Collects the module's axe results; writes the report once the module is done."""
+    report = AxeReport(site_url)
+    yield report
+    if report.pages:
+        report.write(pytestconfig.rootpath / REPORT)
+
+
+def target_text(node: dict[str, Any]) -> str:
+    """A failing node's selector; parts inside frames or shadow roots joined by ``>>>``."""
+    return " >>> ".join(
+        part if isinstance(part, str) else " ".join(part) for part in node["target"]
+    )
+
+
+def assert_accessible(page: Page, report: AxeReport, name: str) -> None:
+    """Run axe on the page as it is now; no serious or critical violation may remain."""
+    results: dict[str, Any] = AXE.run(page, options=AXE_OPTIONS).response
+    report.add(name, page.url, results)
+    failures = []
+    for rule in results["violations"]:
+        if rule["impact"] not in BLOCKING:
+            continue
+        targets = [target_text(node) for node in rule["nodes"]]
+        if targets:
+            failures.append(
+                f"{rule['id']} ({rule['impact']}): {rule['help']}\n    " + "\n    ".join(targets)
+            )
+    assert not failures, f"axe on {page.url}:\n" + "\n".join(failures)
+
+
+@pytest.mark.parametrize(("state_id", "kind"), STATE_PAGES)
+def test_prototype_page_passes_axe(
+    shared_page: SharedPage, axe_report: AxeReport, state_id: str, kind: str
+) -> None:
+    assert_accessible(shared_page(state_page_url(state_id, kind)), axe_report, f"{state_id} {kind}")
+
+
+@pytest.mark.parametrize(("state_id", "opener_name"), OPEN_PANELS)
+def test_open_dialog_passes_axe(
+    ui_page: Page, axe_report: AxeReport, state_id: str, opener_name: str
+) -> None:
+    """With each dialog, and the workspace switcher, open; Escape closes it and returns focus."""
+    opener = OPENERS[opener_name]
+    ui_page.goto(opener.url(state_id))
+    trigger = ui_page.locator(opener.trigger)
+    trigger.click()
+    panel = ui_page.locator(opener.panel(FIXTURE_SET.states[state_id]))
+    expect(panel).to_be_visible()
+    assert_accessible(ui_page, axe_report, f"{state_id} {opener_name} open")
+    ui_page.keyboard.press("Escape")
+    expect(panel).to_be_hidden()
+    expect(trigger).to_be_focused()
+
+
+@pytest.mark.parametrize("path", [*DOCS_PAGES, "prototype/"])
+def test_docs_page_passes_axe(shared_page: SharedPage, axe_report: AxeReport, path: str) -> None:
+    """Every docs page, and the reviewers' index of the prototype."""
+    name = f"docs /{path.removeprefix('./')}" if path in DOCS_PAGES else "prototype index"
+    assert_accessible(shared_page(path), axe_report, name)
+
+
+def test_every_docs_page_is_checked(built_site: Path) -> None:
+    pages = {
+        path.relative_to(built_site).as_posix().removesuffix("index.html") or "./"
+        for path in built_site.rglob("*.html")
+        if path.relative_to(built_site).parts[0] != "prototype"
+    }
+    assert pages - set(NOT_CHECKED) == set(DOCS_PAGES)
+
+
+def tab_to(page: Page, target: Locator, limit: int = 40) -> None:
+    """Press Tab until ``target`` has the focus, at most ``limit`` times."""
+    for _ in range(limit):
+        if target.evaluate("element => element === document.activeElement"):
+            break
+        page.keyboard.press("Tab")
+    expect(target).to_be_focused()
+
+
+@pytest.mark.parametrize(
+    "state_id",
+    [state_ids(lambda s: s.plan.type == "flex")[0], state_ids(lambda s: s.plan.type == "pro")[0]],
+)
+def test_documented_path_by_keyboard_alone(ui_page: Page, state_id: str) -> None:
+    """Switcher, **Manage workspace**, **Plan & Billing**, then the payment method dialog:
+    reached with Tab and worked with Space, Enter and Escape only."""
+    ui_page.goto(home_url(state_id))
+    switcher = ui_page.get_by_role("button", name="Switch workspace")
+    tab_to(ui_page, switcher)
+    ui_page.keyboard.press("Space")
+    expect(switcher).to_have_attribute("aria-expanded", "true")
+
+    manage = ui_page.get_by_role("link", name="Manage workspace", exact=True)
+    tab_to(ui_page, manage)
+    ui_page.keyboard.press("Enter")
+    expect(ui_page.get_by_role("navigation", name="Settings")).to_be_visible()
+
+    settings = ui_page.get_by_role("navigation", name="Settings")
+    billing = settings.get_by_role("link", name="Plan & Billing", exact=True)
+    tab_to(ui_page, billing)
+    ui_page.keyboard.press("Enter")
+    expect(ui_page.get_by_role("heading", name="Plan & Billing", level=1)).to_be_visible()
+
+    button = ui_page.locator('[data-field="payment-action"]')
+    tab_to(ui_page, button)
+    ui_page.keyboard.press("Enter")
+    dialog = ui_page.locator("#payment-method")
+    expect(dialog.get_by_role("textbox", name="Name on card")).to_be_focused()
+    ui_page.keyboard.press("Escape")
+    expect(dialog).to_be_hidden()
+    expect(button).to_be_focused()
+
+
+@contextmanager
+def viewport_width(page: Page, width: int) -> Iterator[None]:
+    """The page at ``width`` CSS pixels wide; its size before restored afterwards."""
+    before = page.viewport_size or {"width": 1280, "height": 800}
+    page.set_viewport_size({"width": width, "height": before["height"]})
+    try:
+        yield
+    finally:
+        page.set_viewport_size(before)
+
+
+REFLOW_SCRIPT = """() => {
+  const scrolls = (e) => ['auto', 'scroll'].includes(getComputedStyle(e).overflowX);
+  const name = (e) => `${e.tagName.toLowerCase()}${e.id ? '#' + e.id : ''}` +
+    `${e.classList.length ? '.' + [...e.classList].join('.') : ''}`;
+  const scrollers = [...document.body.querySelectorAll('*')].filter(
+    (e) => scrolls(e) && e.scrollWidth > e.clientWidth);
+  return {
+    scrollWidth: document.documentElement.scrollWidth,
+    innerWidth: window.innerWidth,
+    overflowing: [...document.body.querySelectorAll('*')]
+      .filter((e) => e.getBoundingClientRect().right > window.innerWidth + 0.5)
+      .filter((e) => !scrollers.some((s) => s.contains(e)) ||
+        ['absolute', 'fixed'].includes(getComputedStyle(e).position))
+      .map(name).slice(0, 10),
+    unreachable: scrollers
+      .filter((e) => !(e.tabIndex === 0 && e.getAttribute('role') === 'region' &&
+        (e.hasAttribute('aria-label') || e.hasAttribute('aria-labelledby'))))
+      .map(name),
+  };
+}"""
+
+
+@pytest.mark.parametrize("width", list(REFLOW_WIDTHS.values()), ids=list(REFLOW_WIDTHS))
+@pytest.mark.parametrize("url", PROTOTYPE_URLS)
+def test_no_horizontal_scroll(shared_page: SharedPage, url: str, width: int) -> None:
+    """No page scrolls sideways at 375 CSS pixels, nor at 200% zoom (WCAG 1.4.10 Reflow).
+
+    200% zoom is emulated as WCAG's reflow does it: a window 1280 pixels wide at 200% lays the
+    page out in 640 CSS pixels, so a 640-pixel viewport shows what that zoom shows. A data table
+    may scroll inside its own container (WCAG allows it for tables), but that container must be
+    reachable by keyboard to scroll: focusable, a region, with a name.
+    """
+    page = shared_page(url)
+    with viewport_width(page, width):
+        layout = page.evaluate(REFLOW_SCRIPT)
+    assert layout["scrollWidth"] <= layout["innerWidth"], (
+        f"scrolls sideways at {width}px: {layout['scrollWidth']} > {layout['innerWidth']}; "
+        f"past the right edge: {layout['overflowing']}"
+    )
+    assert layout["unreachable"] == [], "scroll containers a keyboard cannot reach or name"
