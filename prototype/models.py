@@ -10,6 +10,7 @@ would take as 1, and ``"350"`` or ``350.0`` are not whole numbers as written.
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -44,6 +45,17 @@ CurrencyCode = Annotated[
     str, Field(pattern=r"^[A-Z]{3}$", examples=["USD"]), AfterValidator(_known_currency)
 ]
 """An ISO 4217 currency code such as ``USD`` or ``EUR``."""
+
+
+def _no_control_characters(text: str) -> str:
+    found = sorted({f"U+{ord(char):04X}" for char in text if unicodedata.category(char) == "Cc"})
+    if found:
+        raise ValueError(f"contains control characters ({', '.join(found)}), which no page shows")
+    return text
+
+
+Text = Annotated[str, AfterValidator(_no_control_characters)]
+"""Text shown on the page: one line, no control characters (a page drops NUL, for one)."""
 
 
 def _today(info: ValidationInfo) -> dt.date | None:
@@ -85,7 +97,7 @@ class Card(CardReference):
 class Workspace(_Strict):
     """The workspace as the switcher shows it."""
 
-    name: str = Field(min_length=1, max_length=200)
+    name: Text = Field(min_length=1, max_length=200)
     """The name shown in the sidebar, the switcher and Settings."""
     kind: Literal["personal", "team"]
     """A personal workspace or a team workspace."""
@@ -105,7 +117,7 @@ class Plan(_Strict):
 
     type: Literal["flex", "pro"]
     """``flex`` for Flex Credits (personal or credit-based), ``pro`` for a Pro Subscription."""
-    tier: str | None = Field(default=None, min_length=1, max_length=80)
+    tier: Text | None = Field(default=None, min_length=1, max_length=80)
     """The Pro tier name, when a tier is attached. Pro only."""
     status: Literal["active", "canceled"] | None = Field(default=None, validate_default=True)
     """The subscription state: ``active``, or ``canceled`` and running to its end date. Pro only."""
@@ -201,9 +213,9 @@ class Invoice(_Strict):
 class WorkspaceState(_Strict):
     """One fixture: a workspace in one billing state, as the Plan & Billing page shows it."""
 
-    title: str = Field(min_length=1, max_length=120)
+    title: Text = Field(min_length=1, max_length=120)
     """The state's title in the reviewers' index."""
-    description: str = Field(min_length=1, max_length=300)
+    description: Text = Field(min_length=1, max_length=300)
     """One line on what the state shows, for reviewers."""
     workspace: Workspace
     """The workspace this state is."""
@@ -234,7 +246,7 @@ class WorkspaceState(_Strict):
 class User(_Strict):
     """The signed-in user the prototype shows."""
 
-    name: str = Field(min_length=1, max_length=120)
+    name: Text = Field(min_length=1, max_length=120)
     """The name in the sidebar's profile menu."""
 
 

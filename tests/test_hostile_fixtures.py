@@ -77,6 +77,7 @@ EXPECTED: dict[str, tuple[str | None, str]] = {
     ),
     "renewal-in-the-past": ("plan.renews_on", "2026-05-01 is not after today (2026-05-20)"),
     "control-character": ("line 2, column 15", "special characters are not allowed"),
+    "escaped-control-character": ("plan.tier", "contains control characters (U+0000)"),
     "number-over-4300-digits": ("line 13, column 12", "digits"),
     "deeply-nested": ("line 2, column 57", "nested more than 50 levels deep"),
 }
