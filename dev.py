@@ -52,6 +52,15 @@ def ensure_browser() -> None:
     _run(PYTHON, "-m", "playwright", "install", "chromium")
 
 
+CONFORMANCE_TESTS = (
+    "tests/test_claims_registry.py",
+    "tests/test_conformance_billing.py",
+    "tests/test_conformance_settings.py",
+    "tests/test_conformance_evidence.py",
+)
+"""The conformance run: every claim on every state, the report and the pictures."""
+
+
 def main() -> None:
     """Parse the command and run it."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -60,6 +69,7 @@ def main() -> None:
     serve.add_argument("--addr", default="127.0.0.1:8000", help="where to serve (%(default)s)")
     commands.add_parser("build", help="build a static copy of the site into site/")
     commands.add_parser("test", help="run every test (pytest arguments may follow)")
+    commands.add_parser("conformance", help="run only the doc-conformance checks")
     args, extra = parser.parse_known_args()
     ensure_environment()
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
@@ -67,6 +77,9 @@ def main() -> None:
         _run(PYTHON, "-m", "mkdocs", "serve", "--dev-addr", args.addr, *extra)
     elif args.command == "build":
         _run(PYTHON, "-m", "mkdocs", "build", "--strict", *extra)
+    elif args.command == "conformance":
+        ensure_browser()
+        _run(PYTHON, "-m", "pytest", *CONFORMANCE_TESTS, *extra)
     else:
         ensure_browser()
         _run(PYTHON, "-m", "pytest", *extra)

@@ -1,7 +1,7 @@
 """Benchmark the conformance run against a bare-browser floor measured in the same run.
 
 ``python -m bench.conformance`` runs every conformance check (all claims on all states, the
-report and the screenshots) as ``pytest -m conformance`` would, then times the floor: one
+report and the screenshots) as ``python3 dev.py conformance`` does, then times the floor: one
 Chromium page that sets its content and reads one element, in a loop. It prints the run's
 wall time, its per-check cost and the floor side by side.
 """
@@ -18,6 +18,7 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
+from dev import CONFORMANCE_TESTS
 from tests.launch import chromium_launch_args
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -30,17 +31,7 @@ def run_conformance() -> tuple[float, int, float]:
         junit = Path(scratch) / "junit.xml"
         started = time.perf_counter()
         done = subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "pytest",
-                "-m",
-                "conformance",
-                "-q",
-                "-p",
-                "no:cacheprovider",
-                f"--junitxml={junit}",
-            ],
+            [sys.executable, "-m", "pytest", *CONFORMANCE_TESTS, "-q", f"--junitxml={junit}"],
             cwd=ROOT,
             capture_output=True,
             text=True,

@@ -59,6 +59,24 @@ def _outcome(report: pytest.TestReport) -> Outcome:
     return "failed" if report.failed else "passed"
 
 
+_known_claims = pytest.StashKey[set[str]]()
+
+
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    """A test that names a claim the registry does not have fails before it runs."""
+    claims = claims_of(item)
+    if not claims:
+        return
+    known = item.config.stash.get(_known_claims, None)
+    if known is None:
+        docs = item.config.rootpath / str(item.config.getini("conformance_docs"))
+        known = {claim.id for claim in load_registry(docs / REGISTRY_FILE).claims}
+        item.config.stash[_known_claims] = known
+    unknown = sorted(set(claims) - known)
+    if unknown:
+        pytest.fail(f"no such claim in docs/{REGISTRY_FILE}: {', '.join(unknown)}", pytrace=False)
+
+
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_makereport(
     item: pytest.Item, call: pytest.CallInfo[None]

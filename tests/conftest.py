@@ -5,7 +5,8 @@ Browser tests share one context: ``ui_page`` is one tab reused by every test tha
 or opens and closes something on it, leaving it as it found it. A page a failing test used is
 discarded, so one failure cannot leak into the next test. Per test, a trace chunk is recorded
 and kept on failure, with a screenshot of each page the test used, following pytest-playwright's
-``--tracing`` and ``--screenshot`` options.
+``--tracing`` and ``--screenshot`` options. Traces hold the actions, console and network; DOM
+snapshots and a screencast, which slow every action, come with ``TRACE_SNAPSHOTS=1``.
 """
 
 from __future__ import annotations
@@ -205,7 +206,8 @@ def ui_context(
     context = browser.new_context(**browser_context_args)
     tracing = pytestconfig.getoption("--tracing") != "off"
     if tracing:
-        context.tracing.start(screenshots=False, snapshots=True, sources=True)
+        snapshots = bool(os.environ.get("TRACE_SNAPSHOTS"))
+        context.tracing.start(screenshots=snapshots, snapshots=snapshots, sources=snapshots)
     yield context
     if tracing:
         context.tracing.stop()

@@ -23,9 +23,11 @@ def registry() -> Registry:
 
 
 def claim_marks() -> Iterator[tuple[str, str]]:
-    """``(test, claim id)`` for every ``@pytest.mark.claim`` in the test modules."""
+    """``(test, claim id)`` for every ``@pytest.mark.claim`` in the conformance modules
+    (``test_conformance_*``), where claim tests live; a claim mark elsewhere that names an
+    unknown claim fails its test when it runs (tests/conformance.py)."""
     for module_info in pkgutil.iter_modules(tests.__path__):
-        if not module_info.name.startswith("test_"):
+        if not module_info.name.startswith("test_conformance_"):
             continue
         module = importlib.import_module(f"tests.{module_info.name}")
         for name, test in vars(module).items():

@@ -1,4 +1,5 @@
-"""Pictures from the run: evidence for each claim, and a full page of each state for the docs."""
+"""Pictures from the run: a full page of each state for the docs, and evidence for each claim
+cut from the page that shows it best."""
 
 from __future__ import annotations
 
@@ -7,34 +8,45 @@ from collections.abc import Callable
 import pytest
 from playwright.sync_api import Page, expect
 
-from prototype.claims import load_registry
+from prototype.claims import Claim, load_registry
 from prototype.conformance import EVIDENCE_DIR, REGISTRY_FILE, SCREENSHOTS_DIR
 from tests.expected import ROOT, STATE_IDS, billing_url, home_url
-from tests.screenshots import save_if_changed
+from tests.screenshots import crop, save_if_changed
 
 pytestmark = pytest.mark.conformance
-
 SharedPage = Callable[[str], Page]
-CLAIMS = {claim.id: claim for claim in load_registry(ROOT / "docs" / REGISTRY_FILE).claims}
+CLAIMS = load_registry(ROOT / "docs" / REGISTRY_FILE).claims
+URLS = {"billing": billing_url, "home": home_url}
+PAGES = sorted(
+    {(state_id, "billing") for state_id in STATE_IDS}
+    | {(claim.evidence_state, claim.shown_on) for claim in CLAIMS}
+)
+"""Every state's Plan & Billing page, and each page a claim's evidence is taken on."""
+DOCUMENT_BOX = """element => {
+  const box = element.getBoundingClientRect();
+  return [box.left + window.scrollX, box.top + window.scrollY, box.width, box.height];
+}"""
 
 
-@pytest.mark.parametrize("claim_id", CLAIMS)
-def test_evidence_screenshot(shared_page: SharedPage, claim_id: str) -> None:
-    """The part of the page a claim is about, on the state chosen to show it."""
-    claim = CLAIMS[claim_id]
-    assert claim.evidence_state in STATE_IDS, f"{claim.id}: no state {claim.evidence_state}"
-    url = (billing_url if claim.shown_on == "billing" else home_url)(claim.evidence_state)
-    element = shared_page(url).locator(claim.about).first
-    expect(element).to_be_visible()
-    png = element.screenshot(animations="disabled", caret="hide")
-    save_if_changed(png, ROOT / EVIDENCE_DIR / f"{claim.id}.png")
+def claims_shown_on(state_id: str, kind: str) -> list[Claim]:
+    return [c for c in CLAIMS if (c.evidence_state, c.shown_on) == (state_id, kind)]
 
 
-@pytest.mark.parametrize("state_id", STATE_IDS)
-def test_full_page_screenshot(shared_page: SharedPage, state_id: str) -> None:
-    """The Plan & Billing page of each state, for the gallery and the reviewers' index."""
-    page = shared_page(billing_url(state_id))
+@pytest.mark.parametrize(("state_id", "kind"), PAGES)
+def test_page_pictures(shared_page: SharedPage, state_id: str, kind: str) -> None:
+    """A full-page picture; the Plan & Billing one goes to the gallery and the reviewers'
+    index, and each claim shown on this page gets the part of it the claim is about."""
+    page = shared_page(URLS[kind](state_id))
     png = page.screenshot(full_page=True, animations="disabled", caret="hide")
-    path = ROOT / "docs" / SCREENSHOTS_DIR / f"{state_id}.png"
-    save_if_changed(png, path)
-    assert path.read_bytes()
+    if kind == "billing":
+        save_if_changed(png, ROOT / "docs" / SCREENSHOTS_DIR / f"{state_id}.png")
+    for claim in claims_shown_on(state_id, kind):
+        element = page.locator(claim.about).first
+        expect(element).to_be_visible()
+        box = element.evaluate(DOCUMENT_BOX)
+        save_if_changed(crop(png, tuple(box)), ROOT / EVIDENCE_DIR / f"{claim.id}.png")
+
+
+def test_every_claim_has_a_picture() -> None:
+    shown = {(state_id, kind) for state_id, kind in PAGES}
+    assert [c.id for c in CLAIMS if (c.evidence_state, c.shown_on) not in shown] == []
