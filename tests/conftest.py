@@ -11,16 +11,13 @@ snapshots and a screencast, which slow every action, come with ``TRACE_SNAPSHOTS
 
 from __future__ import annotations
 
-import functools
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
-import threading
 from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +27,7 @@ from playwright.sync_api import Browser, BrowserContext, Page, Playwright
 from prototype.fixtures import FixtureSet
 from tests.expected import FIXTURE_SET, FIXTURES, MOUNT, ROOT
 from tests.launch import chromium_launch_args
+from tests.serving import serve
 
 pytest_plugins = ["tests.conformance", "pytester"]
 
@@ -125,28 +123,11 @@ def built_site(pytestconfig: pytest.Config) -> Path:
     return site
 
 
-class _MountedHandler(SimpleHTTPRequestHandler):
-    """Serves the site under :data:`MOUNT`; anything outside it is a 404."""
-
-    def translate_path(self, path: str) -> str:
-        if not path.startswith(MOUNT):
-            return str(Path(self.directory) / "__outside_the_mount__")
-        return super().translate_path("/" + path.removeprefix(MOUNT))
-
-    def log_message(self, format: str, *args: Any) -> None:
-        """Keep test output quiet."""
-
-
 @pytest.fixture(scope="session")
 def site_url(built_site: Path) -> Iterator[str]:
     """The built site on a threaded local HTTP server, e.g. ``http://127.0.0.1:PORT/preview/``."""
-    handler = functools.partial(_MountedHandler, directory=str(built_site))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}{MOUNT}"
-    server.shutdown()
-    server.server_close()
+    with serve(built_site, MOUNT) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

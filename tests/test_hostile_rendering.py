@@ -8,13 +8,10 @@ temporary folder served on 127.0.0.1, and opened in the shared tab.
 
 from __future__ import annotations
 
-import functools
 import re
 import shutil
-import threading
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any, TypedDict
 from urllib.parse import urlsplit
@@ -34,6 +31,7 @@ from playwright.sync_api import (
 from prototype.build import build
 from tests.conftest import VIEWPORT
 from tests.expected import FIXTURES
+from tests.serving import serve
 
 MARKUP_NAME = "<img src=x onerror=alert(1)>"
 MARKUP_TIER = "</script><script>alert(2)</script>"
@@ -116,22 +114,11 @@ def hostile_prototypes(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root / "served"
 
 
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        """Keep test output quiet."""
-
-
 @pytest.fixture(scope="module")
 def served_url(hostile_prototypes: Path) -> Iterator[str]:
     """The hostile builds on a local HTTP server; each state's prototype root is a folder."""
-    handler = functools.partial(_QuietHandler, directory=str(hostile_prototypes))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
-    thread.join()
+    with serve(hostile_prototypes) as url:
+        yield url
 
 
 @dataclass

@@ -1,0 +1,93 @@
+"""``python -m bench``: every benchmark in one run, with the project's goals beside them.
+
+- the site build against a plain ``mkdocs build`` of the same docs and theme, no project hooks;
+- rendering every fixture, and 1,000 generated states;
+- the conformance run's per-check cost against a bare-browser floor measured in the same run;
+- the heaviest prototype page (HTML plus the CSS and JavaScript it loads).
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+
+from bench.conformance import RUN_BUDGET_SECONDS, bare_floor, run_conformance
+from bench.site import (
+    BUILD_RATIO_GOAL,
+    PAGE_BUDGET_BYTES,
+    heaviest_page,
+    project_fixtures,
+    render_time,
+    site_build_times,
+)
+from prototype.fixtures import FixtureSet
+from tests.strategies import TODAY, USER, batches, draw_states, state_id
+
+GENERATED = 1000
+CHECK_RATIO_GOAL = 3.0
+
+
+def generated_sets(count: int) -> list[FixtureSet]:
+    """``count`` generated states, in fixture sets whose workspace names are unique."""
+    found = draw_states(count, seed_value=20261127)
+    return [
+        FixtureSet(today=TODAY, user=USER, states={state_id(i): found[i] for i in batch})
+        for batch in batches(found)
+    ]
+
+
+def verdict(ok: bool) -> str:
+    return "within the goal" if ok else "OVER the goal"
+
+
+def main() -> None:
+    """Run the benchmarks and print one line each."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=3, help="repeats per timing (median)")
+    args = parser.parse_args()
+
+    project, plain = site_build_times(args.runs)
+    ratio = project / plain
+    print(
+        f"site build:        {project:6.2f} s; plain mkdocs build {plain:.2f} s; "
+        f"{ratio:.2f}x ({verdict(ratio <= BUILD_RATIO_GOAL)} of {BUILD_RATIO_GOAL}x)"
+    )
+
+    fixtures = project_fixtures()
+    print(
+        f"render fixtures:   {render_time(fixtures, args.runs) * 1000:6.0f} ms for "
+        f"{len(fixtures.states)} states"
+    )
+
+    started = time.perf_counter()
+    sets = generated_sets(GENERATED)
+    drawn = sum(len(fixture_set.states) for fixture_set in sets)
+    generating = time.perf_counter() - started
+    rendering = sum(render_time(fixture_set, 1) for fixture_set in sets)
+    print(
+        f"render generated:  {rendering:6.2f} s for {drawn} states in {len(sets)} builds "
+        f"({rendering / drawn * 1000:.1f} ms a state; drawing them took {generating:.1f} s)"
+    )
+
+    wall, checks, _ = run_conformance()
+    floor = bare_floor(200)
+    per_check = wall / checks
+    print(
+        f"conformance run:   {wall:6.2f} s for {checks} checks "
+        f"({verdict(wall < RUN_BUDGET_SECONDS)} of {RUN_BUDGET_SECONDS:.0f} s)"
+    )
+    print(
+        f"per check:         {per_check * 1000:6.1f} ms; bare-browser floor "
+        f"{floor * 1000:.1f} ms; {per_check / floor:.1f}x "
+        f"({verdict(per_check / floor <= CHECK_RATIO_GOAL)} of {CHECK_RATIO_GOAL:.0f}x)"
+    )
+
+    page, size = heaviest_page(fixtures)
+    print(
+        f"heaviest page:     {size / 1000:6.1f} KB ({page}; "
+        f"{verdict(size <= PAGE_BUDGET_BYTES)} of {PAGE_BUDGET_BYTES // 1000} KB)"
+    )
+
+
+if __name__ == "__main__":
+    main()

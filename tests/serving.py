@@ -1,0 +1,42 @@
+"""A local HTTP server for a built folder, as the tests serve the site and the prototype."""
+
+from __future__ import annotations
+
+import functools
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+
+class _MountedHandler(SimpleHTTPRequestHandler):
+    """Serves its folder under ``mount``; anything outside it is a 404. Quiet."""
+
+    mount = "/"
+
+    def translate_path(self, path: str) -> str:
+        if not path.startswith(self.mount):
+            return str(Path(self.directory) / "__outside_the_mount__")
+        return super().translate_path("/" + path.removeprefix(self.mount))
+
+    def log_message(self, format: str, *args: Any) -> None:
+        """Keep test output quiet."""
+
+
+@contextmanager
+def serve(folder: Path, mount: str = "/") -> Iterator[str]:
+    """Serve ``folder`` on 127.0.0.1 at a free port under ``mount``; yield its URL."""
+    handler_class = type("Handler", (_MountedHandler,), {"mount": mount})
+    server = ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(handler_class, directory=str(folder))
+    )
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}{mount}"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()

@@ -1,0 +1,213 @@
+"""Hypothesis strategies for valid workspace states, drawn from the models' own rules.
+
+Used by the generated-state browser tests and by the benchmarks; ``draw_states`` draws the same
+states for the same seed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import os
+import string
+
+from hypothesis import Phase, given, seed, settings
+from hypothesis import strategies as st
+
+from prototype.models import (
+    MAX_CREDITS,
+    MAX_MINOR_UNITS,
+    Card,
+    CardReference,
+    Credits,
+    Invoice,
+    Money,
+    Plan,
+    User,
+    Workspace,
+    WorkspaceState,
+)
+
+TODAY = dt.date(2026, 5, 8)
+"""The "today" every generated state is valid for."""
+SEED = int(os.environ.get("GENERATED_STATES_SEED", "20260508"))
+"""Hypothesis' seed: fixed, so every run checks the same states."""
+MAX_EXAMPLES = 205
+"""Examples Hypothesis draws; the few that repeat an earlier state are dropped."""
+BATCH_SIZE = 40
+"""States per prototype build: every page's switcher lists each workspace of its batch."""
+
+CURRENCIES: dict[str, tuple[str, int]] = {
+    "USD": ("$", 2),
+    "EUR": ("€", 2),
+    "GBP": ("£", 2),
+    "CHF": ("CHF", 2),
+    "INR": ("₹", 2),
+    "BRL": ("R$", 2),
+    "SEK": ("SEK", 2),
+    "JPY": ("¥", 0),
+    "KRW": ("₩", 0),
+    "KWD": ("KWD", 3),
+    "BHD": ("BHD", 3),
+}
+"""Real ISO 4217 codes, including zero- and three-decimal ones, with the symbol and number of
+decimals US English shows them with: the test's own oracle for the Amount column."""
+CARD_BRANDS = {
+    "visa": "Visa",
+    "mastercard": "Mastercard",
+    "amex": "American Express",
+    "discover": "Discover",
+}
+USER = User(name="Ada Lovelace")
+
+TRICKY_NAMES = [
+    "<b>x</b>",
+    '</span><script>alert("x")</script>',
+    "{{ 7 * 7 }} {% raw %}",
+    "&amp; &lt;tag&gt; &#x41;",
+    "צוות המוצר",
+    "مساحة عمل الفريق",
+    "Équipe ‮gnp.exe‬ 🚀",
+    "Zoë's 東京 workspace ☃",
+    "W" * 200,
+    ("مساحة " * 34)[:200],
+]
+"""Names that are hard to show: markup-like, template-like, entity-like, RTL (with a bidi
+override), emoji, the longest allowed."""
+
+# Any character UTF-8 can encode (so no lone surrogates) but control characters, which the
+# models refuse: a page cannot show them all (the HTML parser drops NUL, for one).
+characters = st.characters(codec="utf-8", exclude_categories=["Cc"])
+
+
+def text(max_size: int) -> st.SearchStrategy[str]:
+    """A name: a known tricky one, or any text that is not blank."""
+    tricky = st.sampled_from([name[:max_size] for name in TRICKY_NAMES])
+    drawn = st.text(characters, min_size=1, max_size=max_size).filter(lambda s: bool(s.strip()))
+    return tricky | drawn | drawn  # drawn text twice as often as a known tricky name
+
+
+past_dates = st.dates(TODAY - dt.timedelta(days=30), TODAY) | st.dates(dt.date(2020, 1, 1), TODAY)
+"""Invoice dates: often within a month, so some invoices share a day."""
+renewal_dates = st.dates(TODAY + dt.timedelta(days=1), TODAY + dt.timedelta(days=3 * 366))
+end_dates = st.dates(TODAY, TODAY + dt.timedelta(days=3 * 366))
+last4 = st.text(string.digits, min_size=4, max_size=4)
+card_references = st.builds(CardReference, brand=st.sampled_from(list(CARD_BRANDS)), last4=last4)
+cards = st.builds(
+    Card,
+    brand=st.sampled_from(list(CARD_BRANDS)),
+    last4=last4,
+    exp_month=st.integers(1, 12),
+    exp_year=st.integers(2000, 2100),
+)
+money = st.builds(
+    Money,
+    minor_units=st.integers(0, MAX_MINOR_UNITS),
+    currency=st.sampled_from(list(CURRENCIES)),
+)
+invoice_numbers = st.builds(
+    lambda first, rest: first + rest,
+    st.sampled_from(string.ascii_uppercase + string.digits),
+    st.text(string.ascii_uppercase + string.digits + "-", min_size=1, max_size=39),
+)
+invoices = st.builds(
+    Invoice, number=invoice_numbers, date=past_dates, amount=money, paid_with=card_references
+)
+workspaces = st.builds(
+    Workspace,
+    name=text(200),
+    kind=st.sampled_from(["personal", "team"]),
+    group=st.sampled_from(["my_workspaces", "shared_with_me"]),
+)
+
+
+@st.composite
+def plans(draw: st.DrawFn) -> Plan:
+    """Flex (no tier, status or dates), or Pro: active, or canceled and running to its end."""
+    if draw(st.booleans()):
+        return Plan(type="flex")
+    tier = draw(st.none() | text(80))
+    if draw(st.booleans()):
+        return Plan(type="pro", tier=tier, status="canceled", active_until=draw(end_dates))
+    return Plan(
+        type="pro",
+        tier=tier,
+        status="active",
+        renews_on=draw(st.none() | renewal_dates),
+        active_until=draw(st.none() | end_dates),
+    )
+
+
+@st.composite
+def credit_figures(draw: st.DrawFn) -> Credits:
+    """A balance never above its total."""
+    total = draw(st.integers(0, MAX_CREDITS))
+    return Credits(balance=draw(st.integers(0, total)), total=total)
+
+
+states = st.builds(
+    WorkspaceState,
+    title=text(120),
+    description=text(300),
+    workspace=workspaces,
+    plan=plans(),
+    credits=credit_figures(),
+    payment_method=st.none() | cards,
+    invoices=st.lists(invoices, max_size=8, unique_by=lambda invoice: invoice.number),
+)
+
+
+@functools.cache
+def generated_states() -> tuple[WorkspaceState, ...]:
+    """The distinct states Hypothesis draws with :data:`SEED` for the browser tests."""
+    return draw_states(MAX_EXAMPLES, SEED)
+
+
+def draw_states(count: int, seed_value: int) -> tuple[WorkspaceState, ...]:
+    """Up to ``count`` distinct states drawn with ``seed_value``, each re-validated against
+    "today" (a state that fails is shrunk and reported by Hypothesis)."""
+    drawn: dict[str, WorkspaceState] = {}
+
+    @seed(seed_value)
+    @settings(
+        max_examples=count,
+        database=None,  # nothing written into the project; the seed alone reproduces a run
+        deadline=None,
+        phases=[Phase.explicit, Phase.generate, Phase.shrink],
+        print_blob=True,
+    )
+    @given(states)
+    def draw(state: WorkspaceState) -> None:
+        context = {"today": TODAY}
+        assert WorkspaceState.model_validate(state.model_dump(), context=context) == state
+        as_in_a_file = state.model_dump(mode="json")  # dates as YYYY-MM-DD, as YAML has them
+        assert WorkspaceState.model_validate(as_in_a_file, context=context) == state
+        drawn.setdefault(state.model_dump_json(), state)
+
+    draw()
+    return tuple(drawn.values())
+
+
+def state_id(index: int) -> str:
+    return f"gen-{index:03d}"
+
+
+def batches(found: tuple[WorkspaceState, ...]) -> list[list[int]]:
+    """The states' indexes, in builds of at most :data:`BATCH_SIZE`; a name is used once per
+    build, since names tell workspaces apart in the switcher (as the fixture loader requires)."""
+    built: list[list[int]] = []
+    for index, state in enumerate(found):
+        name = state.workspace.name
+        batch = next(
+            (
+                batch
+                for batch in built
+                if len(batch) < BATCH_SIZE and all(found[i].workspace.name != name for i in batch)
+            ),
+            None,
+        )
+        if batch is None:
+            batch = []
+            built.append(batch)
+        batch.append(index)
+    return built
