@@ -26,6 +26,13 @@ def state_ids(where: Callable[[WorkspaceState], bool]) -> list[str]:
 
 PLAN_LABELS = {"flex": "Flex Credits", "pro": "Pro Subscription"}
 """The plan names billing.md puts in bold."""
+CARD_BRANDS = {
+    "visa": "Visa",
+    "mastercard": "Mastercard",
+    "amex": "American Express",
+    "discover": "Discover",
+}
+"""How the page names each card network."""
 
 
 def home_url(state_id: str) -> str:

@@ -27,6 +27,7 @@ from prototype.models import (
     Workspace,
     WorkspaceState,
 )
+from tests.expected import CARD_BRANDS
 
 TODAY = dt.date(2026, 5, 8)
 """The "today" every generated state is valid for."""
@@ -52,12 +53,6 @@ CURRENCIES: dict[str, tuple[str, int]] = {
 }
 """Real ISO 4217 codes, including zero- and three-decimal ones, with the symbol and number of
 decimals US English shows them with: the test's own oracle for the Amount column."""
-CARD_BRANDS = {
-    "visa": "Visa",
-    "mastercard": "Mastercard",
-    "amex": "American Express",
-    "discover": "Discover",
-}
 USER = User(name="Ada Lovelace")
 
 TRICKY_NAMES = [

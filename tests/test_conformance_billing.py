@@ -15,6 +15,7 @@ from playwright.sync_api import Locator, Page, expect
 
 from prototype.fixtures import FixtureSet
 from tests.expected import (
+    CARD_BRANDS,
     PLAN_LABELS,
     STATE_IDS,
     billing_url,
@@ -30,12 +31,6 @@ each_state = pytest.mark.parametrize("state_id", STATE_IDS)
 flex_states = pytest.mark.parametrize("state_id", state_ids(lambda s: s.plan.type == "flex"))
 pro_states = pytest.mark.parametrize("state_id", state_ids(lambda s: s.plan.type == "pro"))
 with_invoices = pytest.mark.parametrize("state_id", state_ids(lambda s: bool(s.invoices)))
-CARD_BRANDS = {
-    "visa": "Visa",
-    "mastercard": "Mastercard",
-    "amex": "American Express",
-    "discover": "Discover",
-}
 
 
 def region(page: Page, heading: str) -> Locator:

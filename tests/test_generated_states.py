@@ -28,10 +28,9 @@ from prototype.models import (
     Money,
     WorkspaceState,
 )
-from tests.expected import PLAN_LABELS, newest_first, shown_date
+from tests.expected import CARD_BRANDS, PLAN_LABELS, newest_first, shown_date
 from tests.serving import serve
 from tests.strategies import (
-    CARD_BRANDS,
     CURRENCIES,
     SEED,
     TODAY,

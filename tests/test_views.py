@@ -9,16 +9,7 @@ import pytest
 from prototype.fixtures import FixtureSet
 from prototype.models import Card, CardReference, WorkspaceState
 from prototype.views import BillingView, billing_view, card_expiry, card_label, count
-from tests.expected import STATE_IDS
-
-PLAN_LABELS = {"flex": "Flex Credits", "pro": "Pro Subscription"}
-"""The plan names as the docs put them in bold."""
-BRANDS = {
-    "visa": "Visa",
-    "mastercard": "Mastercard",
-    "amex": "American Express",
-    "discover": "Discover",
-}
+from tests.expected import CARD_BRANDS, PLAN_LABELS, STATE_IDS
 
 
 def view_of(fixture_set: FixtureSet, state_id: str) -> BillingView:
@@ -64,7 +55,7 @@ def test_payment_method(fixture_set: FixtureSet, state_id: str) -> None:
         assert (view.payment_method, view.payment_expiry) == (None, None)
         assert view.payment_action_label == "Add Payment Method"
     else:
-        assert view.payment_method == f"{BRANDS[card.brand]} ending in {card.last4}"
+        assert view.payment_method == f"{CARD_BRANDS[card.brand]} ending in {card.last4}"
         assert view.payment_expiry == f"Expires {card.exp_month:02d}/{card.exp_year}"
         assert view.payment_action_label == "Change Payment Method"
 
@@ -102,7 +93,7 @@ def test_invoice_rows(fixture_set: FixtureSet, state_id: str) -> None:
         invoice = invoices[row.number]
         assert row.date_text == shown_date(invoice.date)
         assert row.payment_method == (
-            f"{BRANDS[invoice.paid_with.brand]} ending in {invoice.paid_with.last4}"
+            f"{CARD_BRANDS[invoice.paid_with.brand]} ending in {invoice.paid_with.last4}"
         )
         assert row.path == f"w/{state_id}/invoices/{row.number}/"
 
@@ -143,7 +134,7 @@ def test_invoices_on_the_same_day_sort_by_number_descending() -> None:
     assert [row.number for row in rows] == ["A-3", "A-2", "A-0", "A-1"]
 
 
-@pytest.mark.parametrize(("brand", "name"), BRANDS.items())
+@pytest.mark.parametrize(("brand", "name"), CARD_BRANDS.items())
 def test_card_label(brand: str, name: str) -> None:
     card = CardReference.model_validate({"brand": brand, "last4": "0042"})
     assert card_label(card) == f"{name} ending in 0042"
