@@ -49,11 +49,6 @@ class DocPage(BaseModel):
     h1_title: str | None
     """The text of the page's own H1, if it has one."""
 
-    @property
-    def has_h1(self) -> bool:
-        """Whether the page's Markdown has its own H1."""
-        return self.h1_title is not None
-
 
 def parse_page(source: str, text: str) -> DocPage:
     """Split and validate a page's front matter; ``source`` names the file in errors."""

@@ -48,7 +48,7 @@ def test_valid_page_gives_typed_values() -> None:
     assert front.date == dt.date(2026, 5, 8)
     assert (front.nav_order, front.nav_display, front.tags) == (4, False, ["billing", "plans"])
     assert front.model_extra == {"hide": ["toc"]}, "keys the theme reads pass through"
-    assert (page.has_h1, page.h1_title) == (True, "Plan and Billing")
+    assert page.h1_title == "Plan and Billing"
 
 
 @pytest.mark.parametrize("written", ["2026-05-08", '"2026-05-08"', "'2026-05-08'"])
@@ -87,7 +87,7 @@ def test_page_without_front_matter_gets_defaults(text: str) -> None:
 )
 def test_first_h1(body: str, h1_title: str | None) -> None:
     page = parse_page(SOURCE, f"---\ntitle: T\n---\n{body}")
-    assert (page.has_h1, page.h1_title) == (h1_title is not None, h1_title)
+    assert page.h1_title == h1_title
 
 
 @pytest.mark.parametrize(
@@ -217,4 +217,4 @@ def test_date_only_in_the_documented_form(written: str) -> None:
 
 def test_comment_in_fenced_code_is_not_the_h1() -> None:
     page = parse_page(SOURCE, "Intro.\n\n```sh\n# install the tools\nmake\n```\n")
-    assert (page.has_h1, page.h1_title) == (False, None)
+    assert page.h1_title is None
