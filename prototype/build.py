@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from importlib.resources import files
 from pathlib import Path
+from typing import Any
 
 from .atomic_site import discard, publish, staging_dir
 from .errors import InputError
@@ -24,9 +25,10 @@ SITE_PATH = "prototype/"
 class ReviewAids:
     """What the docs side adds for reviewers; the prototype builds without any of it."""
 
-    claims: list[dict[str, str]] = field(default_factory=list)
-    """The doc claims "Show doc claims" outlines: ``id``, ``text``, ``status``, ``url``
-    (relative to the site root) and ``about`` (a CSS selector)."""
+    claims: list[dict[str, Any]] = field(default_factory=list)
+    """The doc claims "Show doc claims" outlines: ``id``, ``text``, ``status``, ``states``
+    (checked on, in the last run), ``url`` (relative to the site root) and ``about`` (a CSS
+    selector)."""
     screenshots: dict[str, str] = field(default_factory=dict)
     """A full-page screenshot per state id, as a URL relative to the prototype root."""
 

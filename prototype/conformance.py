@@ -130,16 +130,18 @@ def read_report(path: Path) -> dict[str, Any] | None:
 
 def overlay(
     registry: Registry, docs_dir: Path, report: Mapping[str, Any] | None
-) -> list[dict[str, str]]:
+) -> list[dict[str, Any]]:
     """What "Show doc claims" shows in the prototype: text, status from the last report (or
-    "not run"), the claim's place in the docs, and the element it is about."""
-    statuses = {claim["id"]: claim["status"] for claim in (report or {}).get("claims", [])}
+    "not run"), the states it was checked on, its place in the docs, and the element it is
+    about."""
+    reported = {claim["id"]: claim for claim in (report or {}).get("claims", [])}
     found = claimed_sentences(registry, docs_dir)
     return [
         {
             "id": claim.id,
             "text": " ".join(plain(part) for part in claim.quote),
-            "status": str(statuses.get(claim.id, "not run")),
+            "status": str(reported.get(claim.id, {}).get("status", "not run")),
+            "states": list(reported.get(claim.id, {}).get("states", [])),
             "url": docs_url(claim.page, _where(claim, found)[1]),
             "about": claim.about,
         }

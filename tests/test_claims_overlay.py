@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 from playwright.sync_api import ConsoleMessage, Locator, Page, Route, expect
@@ -15,10 +16,12 @@ CLAIM = "billing.current-plan.active-until"
 STORAGE_KEY = "prototype.showClaims"
 
 RENDERED_CLAIMS = """claims => claims
+  .filter(claim => !claim.states.length || claim.states.includes(document.body.dataset.state))
   .filter(claim => [...document.querySelectorAll(claim.about)]
     .some(element => element.getClientRects().length > 0))
   .map(claim => claim.id)"""
-"""The ids of the claims that have a rendered element on the page."""
+"""The ids of the claims that concern this page's state (as the last run checked them) and
+have a rendered element on it."""
 
 
 @pytest.fixture
@@ -30,15 +33,20 @@ def tab(ui_page: Page) -> Iterator[Page]:
     ui_page.evaluate("sessionStorage.clear()")
 
 
-def claims_json(page: Page, site_url: str) -> list[dict[str, str]]:
+def claims_json(page: Page, site_url: str) -> list[dict[str, Any]]:
     """The built ``claims.json``, as the prototype serves it."""
     response = page.request.get(f"{site_url}prototype/claims.json")
     assert response.ok
-    claims: list[dict[str, str]] = response.json()["claims"]
+    claims: list[dict[str, Any]] = response.json()["claims"]
     return claims
 
 
-def claim_by_id(claims: list[dict[str, str]], claim_id: str) -> dict[str, str]:
+def serve_claims(page: Page, claims: list[dict[str, Any]]) -> None:
+    """Answer the page's request for ``claims.json`` with ``claims``."""
+    page.route("**/claims.json", lambda route: route.fulfill(json={"claims": claims}))
+
+
+def claim_by_id(claims: list[dict[str, Any]], claim_id: str) -> dict[str, Any]:
     return next(claim for claim in claims if claim["id"] == claim_id)
 
 
@@ -95,16 +103,57 @@ def test_turning_on_shows_a_note_for_each_claim_on_the_page(tab: Page, site_url:
 
 
 def test_claims_on_one_element_share_a_note(tab: Page) -> None:
+    action = '[data-field="plan-action"]'
+    serve_claims(
+        tab,
+        [
+            {
+                "id": claim,
+                "text": claim,
+                "status": "verified",
+                "states": [],
+                "url": "",
+                "about": action,
+            }
+            for claim in ("first.claim", "second.claim")
+        ],
+    )
     tab.goto(billing_url(STATE))
     turn_on(tab)
-    action = tab.locator('[data-field="plan-action"]')
-    expect(action).to_have_attribute(
-        "data-claim-ids", "billing.current-plan.flex-action billing.current-plan.pro-action"
-    )
-    note = note_of(tab, "billing.current-plan.pro-action")
+    expect(tab.locator(action)).to_have_attribute("data-claim-ids", "first.claim second.claim")
+    note = note_of(tab, "first.claim")
     expect(note).to_have_count(1)
     expect(note.get_by_role("listitem")).to_have_count(2)
-    expect(note_of(tab, "billing.current-plan.flex-action")).to_have_count(1)
+    expect(note_of(tab, "second.claim")).to_have_count(1)
+    tab.unroute("**/claims.json")
+
+
+def test_a_claim_checked_on_other_states_only_is_not_shown(tab: Page) -> None:
+    about = '[data-field="plan-action"]'
+    claims = [
+        {
+            "id": "here",
+            "text": "here",
+            "status": "verified",
+            "states": [STATE],
+            "url": "",
+            "about": about,
+        },
+        {
+            "id": "elsewhere",
+            "text": "elsewhere",
+            "status": "verified",
+            "states": ["flex-team"],
+            "url": "",
+            "about": about,
+        },
+    ]
+    serve_claims(tab, claims)
+    tab.goto(billing_url(STATE))
+    turn_on(tab)
+    expect(tab.locator(about)).to_have_attribute("data-claim-ids", "here")
+    expect(note_of(tab, "elsewhere")).to_have_count(0)
+    tab.unroute("**/claims.json")
 
 
 def test_hidden_elements_get_no_note(tab: Page) -> None:

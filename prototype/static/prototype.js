@@ -100,7 +100,10 @@
   const show = (claims) => {
     hide();
     const found = new Map();
+    const state = document.body.dataset.state;
     for (const claim of claims) {
+      // A claim the last run checked on other states only is not this page's business.
+      if (state && claim.states && claim.states.length && !claim.states.includes(state)) continue;
       let matches = [];
       try {
         matches = document.querySelectorAll(claim.about);
