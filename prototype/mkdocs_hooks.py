@@ -30,6 +30,7 @@ from prototype.site_content import SiteContent, gather
 PACKAGE = Path(__file__).resolve().parent
 PROTOTYPE_SOURCES = [PACKAGE / "templates", PACKAGE / "static"]
 PROTOTYPE_NAV_TITLE = "Plan & Billing prototype"
+log = logging.getLogger("mkdocs.plugins.prototype")
 
 
 class _WarningCounter(logging.Handler):
@@ -135,6 +136,7 @@ def on_post_build(config: MkDocsConfig) -> None:
         return
     atomic_site.publish(build_state.staging, build_state.site_dir)
     config.site_dir = str(build_state.site_dir)
+    log.info(f"Published the build from {build_state.staging.name} to {build_state.site_dir}")
     _finish()
 
 
