@@ -39,12 +39,13 @@ def prototype_files(
     """Every file of the prototype, as ``(path relative to its root, content)``: the pages, the
     assets, ``states.json`` and ``claims.json``."""
     aids = aids or ReviewAids()
-    for path, html in render_pages(fixture_set, docs_url, aids.screenshots):
+    views = views_of(fixture_set)
+    for path, html in render_pages(fixture_set, docs_url, aids.screenshots, views):
         yield path, html.encode()
     for asset in sorted(files("prototype").joinpath("static").iterdir(), key=lambda a: a.name):
         if asset.is_file():
             yield f"assets/{asset.name}", asset.read_bytes()
-    yield "states.json", states_json(fixture_set, views_of(fixture_set), SITE_PATH).encode()
+    yield "states.json", states_json(fixture_set, views, SITE_PATH).encode()
     claims = json.dumps({"claims": aids.claims}, indent=2, ensure_ascii=False) + "\n"
     yield "claims.json", claims.encode()
 

@@ -17,6 +17,7 @@ from mkdocs.livereload import LiveReloadServer
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Link, Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils import CountHandler
 
 from prototype import atomic_site
 from prototype.build import SITE_PATH
@@ -33,24 +34,14 @@ PROTOTYPE_NAV_TITLE = "Plan & Billing prototype"
 log = logging.getLogger("mkdocs.plugins.prototype")
 
 
-class _WarningCounter(logging.Handler):
-    """Counts warnings, so a strict build that is about to abort is not published."""
-
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.count = 0
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.count += 1
-
-
 class _Build:
     """What one build knows between events."""
 
     def __init__(self, site_dir: Path) -> None:
         self.site_dir = site_dir
         self.staging = atomic_site.staging_dir(site_dir)
-        self.warnings = _WarningCounter()
+        self.warnings = CountHandler(level=logging.WARNING)
+        """Warnings so far, so a strict build that is about to abort is not published."""
         self.content = SiteContent(pages={}, prototype={}, generated={}, evidence=[])
 
 
@@ -132,7 +123,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 def on_post_build(config: MkDocsConfig) -> None:
     """Publish the staging folder unless a strict build is about to abort on warnings."""
     build_state = _current()
-    if config.strict and build_state.warnings.count:
+    if config.strict and build_state.warnings.get_counts():
         return
     atomic_site.publish(build_state.staging, build_state.site_dir)
     config.site_dir = str(build_state.site_dir)

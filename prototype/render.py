@@ -36,15 +36,19 @@ def _root(path: str) -> str:
 
 
 def render_pages(
-    fixture_set: FixtureSet, docs_url: str, screenshots: Mapping[str, str] | None = None
+    fixture_set: FixtureSet,
+    docs_url: str,
+    screenshots: Mapping[str, str] | None = None,
+    views: list[BillingView] | None = None,
 ) -> Iterator[tuple[str, str]]:
     """Yield ``(path, html)`` for every page; paths are relative to the prototype root.
 
     ``docs_url`` is the docs root relative to the prototype root, e.g. ``"../"``;
-    ``screenshots`` maps state ids to screenshot URLs for the reviewers' index.
+    ``screenshots`` maps state ids to screenshot URLs for the reviewers' index; ``views`` are
+    the states' views when the caller has them already.
     """
     env = environment()
-    views = views_of(fixture_set)
+    views = views if views is not None else views_of(fixture_set)
     shared: dict[str, Any] = {
         "today": fixture_set.today,
         "today_text": long_date(fixture_set.today),

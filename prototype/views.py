@@ -82,12 +82,17 @@ class BillingView:
     @property
     def billing_path(self) -> str:
         """The Plan & Billing page, relative to the prototype root."""
-        return f"{workspace_path(self.state_id)}settings/billing/"
+        return billing_path(self.state_id)
 
 
 def workspace_path(state_id: str) -> str:
     """Where a state's workspace lives, relative to the prototype root."""
     return f"w/{state_id}/"
+
+
+def billing_path(state_id: str) -> str:
+    """A state's Plan & Billing page, relative to the prototype root."""
+    return f"{workspace_path(state_id)}settings/billing/"
 
 
 def invoice_path(state_id: str, invoice: Invoice) -> str:

@@ -1,10 +1,11 @@
-"""What the browser tests expect: where a state's pages are, and what the docs say they show."""
+"""What the tests expect: where pages are, what the docs say they show, a valid state."""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from prototype.fixtures import load_fixture_set
 from prototype.models import WorkspaceState
@@ -54,3 +55,38 @@ def newest_first(state: WorkspaceState) -> list[str]:
     """The invoice numbers in the order the table must list them."""
     ordered = sorted(state.invoices, key=lambda invoice: (invoice.date, invoice.number))
     return [invoice.number for invoice in reversed(ordered)]
+
+
+def valid_state() -> dict[str, Any]:
+    """A minimal valid state as YAML would give it: an active Pro plan renewing after TODAY."""
+    return {
+        "title": "Pro, renewing",
+        "description": "An active Pro Subscription.",
+        "workspace": {"name": "Acme", "kind": "team"},
+        "plan": {"type": "pro", "tier": "Growth", "status": "active", "renews_on": "2026-06-01"},
+        "credits": {"balance": 350, "total": 500},
+        "payment_method": {"brand": "visa", "last4": "4242", "exp_month": 8, "exp_year": 2028},
+        "invoices": [
+            {
+                "number": "INV-0002",
+                "date": "2026-05-01",
+                "amount": {"minor_units": 49900, "currency": "USD"},
+                "paid_with": {"brand": "visa", "last4": "4242"},
+            },
+            {
+                "number": "INV-0001",
+                "date": "2026-04-01",
+                "amount": {"minor_units": 49900, "currency": "USD"},
+                "paid_with": {"brand": "visa", "last4": "4242"},
+            },
+        ],
+    }
+
+
+def field_at(data: dict[str, Any], path: str) -> tuple[Any, str | int]:
+    """The container holding the field at a dotted path (``invoices.1.date``), and its key."""
+    *parents, last = (int(part) if part.isdigit() else part for part in path.split("."))
+    node: Any = data
+    for part in parents:
+        node = node[part]
+    return node, last

@@ -11,6 +11,7 @@ from pydantic import ValidationError
 
 from prototype.errors import describe_validation_error
 from prototype.models import MAX_MINOR_UNITS, WorkspaceState
+from tests.expected import field_at, valid_state
 
 SOURCE = "fixtures/x.yaml"
 TODAY = dt.date(2026, 5, 20)
@@ -19,46 +20,11 @@ CONTEXT = {"today": TODAY}
 Change = Callable[[dict[str, Any]], None]
 
 
-def valid_state() -> dict[str, Any]:
-    """A minimal valid state as YAML would give it: an active Pro plan renewing after TODAY."""
-    return {
-        "title": "Pro, renewing",
-        "description": "An active Pro Subscription.",
-        "workspace": {"name": "Acme", "kind": "team"},
-        "plan": {"type": "pro", "tier": "Growth", "status": "active", "renews_on": "2026-06-01"},
-        "credits": {"balance": 350, "total": 500},
-        "payment_method": {"brand": "visa", "last4": "4242", "exp_month": 8, "exp_year": 2028},
-        "invoices": [
-            {
-                "number": "INV-0002",
-                "date": "2026-05-01",
-                "amount": {"minor_units": 49900, "currency": "USD"},
-                "paid_with": {"brand": "visa", "last4": "4242"},
-            },
-            {
-                "number": "INV-0001",
-                "date": "2026-04-01",
-                "amount": {"minor_units": 49900, "currency": "USD"},
-                "paid_with": {"brand": "visa", "last4": "4242"},
-            },
-        ],
-    }
-
-
-def _walk(data: dict[str, Any], path: str) -> tuple[Any, str | int]:
-    """The container holding the field at a dotted path (``invoices.1.date``), and its key."""
-    *parents, last = (int(part) if part.isdigit() else part for part in path.split("."))
-    node: Any = data
-    for part in parents:
-        node = node[part]
-    return node, last
-
-
 def setting(path: str, value: Any) -> Change:
     """A change that sets the field at ``path``."""
 
     def change(data: dict[str, Any]) -> None:
-        node, key = _walk(data, path)
+        node, key = field_at(data, path)
         node[key] = value
 
     return change
@@ -68,7 +34,7 @@ def removing(path: str) -> Change:
     """A change that deletes the field at ``path``."""
 
     def change(data: dict[str, Any]) -> None:
-        node, key = _walk(data, path)
+        node, key = field_at(data, path)
         del node[key]
 
     return change

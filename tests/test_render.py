@@ -16,7 +16,7 @@ from jinja2 import StrictUndefined, UndefinedError
 from prototype.build import DOCS_URL
 from prototype.fixtures import FixtureSet, load_fixture_set
 from prototype.render import environment, render_pages
-from tests.expected import FIXTURES, STATE_IDS
+from tests.expected import FIXTURES, STATE_IDS, field_at, valid_state
 
 Tag = tuple[str, dict[str, str]]
 PAYLOAD = "<img src=x onerror=alert(1)>"
@@ -104,27 +104,11 @@ def test_assets_load_nothing_from_outside(asset: str) -> None:
 
 
 def _hostile_state(field: str) -> dict[str, Any]:
-    state: dict[str, Any] = {
-        "title": "Hostile text",
-        "description": "Markup in fixture text must show as text.",
-        "workspace": {"name": "Hostile workspace", "kind": "team"},
-        "plan": {"type": "pro", "tier": "Growth", "status": "active", "renews_on": "2026-06-01"},
-        "credits": {"balance": 1, "total": 2},
-        "payment_method": {"brand": "visa", "last4": "4242", "exp_month": 8, "exp_year": 2028},
-        "invoices": [
-            {
-                "number": "HX-1",
-                "date": "2026-05-01",
-                "amount": {"minor_units": 100, "currency": "USD"},
-                "paid_with": {"brand": "visa", "last4": "4242"},
-            }
-        ],
-    }
-    *parents, last = field.split(".")
-    node = state
-    for part in parents:
-        node = node[part]
-    node[last] = PAYLOAD
+    """A valid state, named apart from the project's, whose ``field`` holds markup."""
+    state = valid_state()
+    state["workspace"]["name"] = "Hostile workspace"
+    node, key = field_at(state, field)
+    node[key] = PAYLOAD
     return state
 
 
