@@ -1,12 +1,14 @@
 """Shared fixtures: the built site on a local HTTP server, the browser, the fixture set.
 
-Browser tests share one context: ``ui_page`` is one tab reused by every test that navigates
-(each starts with ``goto``); ``shared_page(url)`` opens a page once for every test that reads it
-or opens and closes something on it, leaving it as it found it. A page a failing test used is
-discarded, so one failure cannot leak into the next test. Per test, a trace chunk is recorded
-and kept on failure, with a screenshot of each page the test used, following pytest-playwright's
-``--tracing`` and ``--screenshot`` options. Traces hold the actions, console and network; DOM
-snapshots and a screencast, which slow every action, come with ``TRACE_SNAPSHOTS=1``.
+Browser tests share one context and its tabs (``tests/tabs.py``): ``ui_page`` is the work tab,
+reused by every test that navigates (each starts with ``goto``); ``shared_page(url)`` opens a
+page once for every test that reads it or opens and closes something on it, leaving it as it
+found it; ``hand_over(ui_page)`` gives a walk's last page to its readers. A page a failing test
+used is discarded, so one failure cannot leak into the next test. Per test, a trace chunk is
+recorded and kept on failure, with a screenshot of each page the test used, following
+pytest-playwright's ``--tracing`` and ``--screenshot`` options. Traces hold the actions, console
+and network; DOM snapshots and a screencast, which slow every action, come with
+``TRACE_SNAPSHOTS=1``.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from prototype.fixtures import FixtureSet
 from tests.expected import FIXTURE_SET, FIXTURES, MOUNT, ROOT
 from tests.launch import chromium_launch_args
 from tests.serving import serve
+from tests.tabs import SessionTabs
 
 pytest_plugins = ["tests.conformance", "pytester"]
 
@@ -196,15 +199,15 @@ def ui_context(
 
 
 @pytest.fixture(scope="session")
-def _session_pages(ui_context: BrowserContext) -> dict[str, Page]:
-    """The reused tab (key ``""``) and the read-only pages, by URL."""
-    return {"": ui_context.new_page()}
+def _tabs(ui_context: BrowserContext, site_url: str) -> SessionTabs:
+    """The work tab and the shared read-only pages of the session."""
+    return SessionTabs(ui_context, site_url)
 
 
 @pytest.fixture
 def _artifacts(
     ui_context: BrowserContext,
-    _session_pages: dict[str, Page],
+    _tabs: SessionTabs,
     request: pytest.FixtureRequest,
     pytestconfig: pytest.Config,
     output_path: str,
@@ -225,38 +228,29 @@ def _artifacts(
         for number, page in enumerate(used, start=1):
             page.screenshot(path=out / f"test-failed-{number}.png", full_page=True)
     if failed:
-        for url, page in list(_session_pages.items()):
-            if url and page in used:
-                del _session_pages[url]
-    kept = set(_session_pages.values())
-    for page in ui_context.pages:
-        if page not in kept:
-            page.close()
+        _tabs.forget(used)
+    _tabs.close_the_rest()
 
 
-@pytest.fixture
-def ui_page(_artifacts: list[Page], _session_pages: dict[str, Page]) -> Page:
-    """The shared tab for a test that clicks; start with ``goto``. New tabs close after."""
-    page = _session_pages[""]
+def _in_front(page: Page, used: list[Page]) -> Page:
     page.bring_to_front()  # a background tab gets no animation frames, which clicks wait for
-    _artifacts.append(page)
+    used.append(page)
     return page
 
 
 @pytest.fixture
-def shared_page(
-    _artifacts: list[Page], _session_pages: dict[str, Page], ui_context: BrowserContext
-) -> Callable[[str], Page]:
+def ui_page(_artifacts: list[Page], _tabs: SessionTabs) -> Page:
+    """The work tab, for a test that clicks; start with ``goto``. New tabs close after."""
+    return _in_front(_tabs.work(), _artifacts)
+
+
+@pytest.fixture
+def shared_page(_artifacts: list[Page], _tabs: SessionTabs) -> Callable[[str], Page]:
     """The page at ``url``, opened once for all tests that leave it as they found it."""
+    return lambda url: _in_front(_tabs.shared(url), _artifacts)
 
-    def open_page(url: str) -> Page:
-        if url not in _session_pages:
-            page = ui_context.new_page()
-            page.goto(url)
-            _session_pages[url] = page
-        page = _session_pages[url]
-        page.bring_to_front()
-        _artifacts.append(page)
-        return page
 
-    return open_page
+@pytest.fixture
+def hand_over(_tabs: SessionTabs) -> Callable[[Page], None]:
+    """Give the work tab, left on a page as ``goto`` would leave it, to that page's readers."""
+    return _tabs.hand_over

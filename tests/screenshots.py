@@ -29,17 +29,22 @@ def save_if_changed(png: bytes, path: Path) -> bool:
     return True
 
 
-def crop(png: bytes, box: tuple[float, float, float, float], padding: int = 8) -> bytes:
-    """The part of a page picture inside ``box`` (left, top, width, height, in page pixels),
-    with a margin, as PNG."""
-    left, top, width, height = box
+def crops(
+    png: bytes, boxes: list[tuple[float, float, float, float]], padding: int = 8
+) -> list[bytes]:
+    """The parts of a page picture inside ``boxes`` (left, top, width, height, in page pixels),
+    each with a margin, as PNG."""
+    pieces = []
     with Image.open(io.BytesIO(png)) as picture:
-        area = (
-            max(0, round(left) - padding),
-            max(0, round(top) - padding),
-            min(picture.width, round(left + width) + padding),
-            min(picture.height, round(top + height) + padding),
-        )
-        out = io.BytesIO()
-        picture.crop(area).save(out, format="PNG")
-    return out.getvalue()
+        picture.load()
+        for left, top, width, height in boxes:
+            area = (
+                max(0, round(left) - padding),
+                max(0, round(top) - padding),
+                min(picture.width, round(left + width) + padding),
+                min(picture.height, round(top + height) + padding),
+            )
+            out = io.BytesIO()
+            picture.crop(area).save(out, format="PNG")
+            pieces.append(out.getvalue())
+    return pieces

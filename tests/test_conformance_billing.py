@@ -14,6 +14,7 @@ from babel.numbers import format_currency, get_currency_precision
 from playwright.sync_api import Locator, Page, expect
 
 from prototype.fixtures import FixtureSet
+from prototype.models import Workspace
 from tests.expected import (
     CARD_BRANDS,
     PLAN_LABELS,
@@ -38,6 +39,9 @@ def region(page: Page, heading: str) -> Locator:
     return page.get_by_role("region", name=heading, exact=True)
 
 
+SWITCHER_GROUPS = {"my_workspaces": "My Workspaces", "shared_with_me": "Shared with Me"}
+
+
 def switcher(page: Page) -> Locator:
     return page.get_by_role("button", name=re.compile("Switch workspace"))
 
@@ -46,33 +50,55 @@ def url_ending(path: str) -> re.Pattern[str]:
     return re.compile(re.escape(path) + "$")
 
 
+def follow_the_documented_path(page: Page, workspace: Workspace) -> None:
+    """The docs' path from a page of ``workspace``: the switcher, which lists it as the current
+    workspace in its group, **Manage workspace**, then **Plan & Billing**."""
+    switcher(page).click()
+    panel = page.locator("#workspace-switcher")
+    expect(panel.get_by_role("heading")).to_have_text(list(SWITCHER_GROUPS.values()))
+    group = panel.get_by_role("list", name=SWITCHER_GROUPS[workspace.group])
+    current = group.get_by_role("link", name=workspace.name, exact=True)
+    expect(current).to_have_attribute("aria-current", "true")
+    panel.get_by_role("link", name="Manage workspace", exact=True).click()
+    settings = page.get_by_role("navigation", name="Settings")
+    settings.get_by_role("link", name="Plan & Billing", exact=True).click()
+
+
+def expect_billing_of(page: Page, state_id: str, workspace: str) -> None:
+    """The page is Plan & Billing, with its four sections, for the workspace ``workspace``."""
+    expect(page).to_have_url(url_ending(billing_url(state_id)))
+    expect(page.get_by_role("heading", name="Plan & Billing", level=1)).to_be_visible()
+    for heading in ("Current Plan", "Available Credits", "Payment Method", "Invoices"):
+        expect(region(page, heading)).to_be_visible()
+    expect(page.get_by_role("link", name=f"Back to {workspace}")).to_be_visible()
+
+
 @pytest.mark.claim("billing.path")
 @pytest.mark.claim("billing.workspace-level")
 @each_state
-def test_switch_workspace_then_follow_the_documented_path(
-    ui_page: Page, fixture_set: FixtureSet, state_id: str
+def test_documented_path_leads_to_the_workspace_billing(
+    ui_page: Page, hand_over: Callable[[Page], None], fixture_set: FixtureSet, state_id: str
 ) -> None:
-    """Switch to the workspace in the switcher; then the docs' path: the switcher,
-    **Manage workspace**, then **Plan & Billing**, which shows that workspace's billing."""
-    state = fixture_set.states[state_id]
-    previous = STATE_IDS[STATE_IDS.index(state_id) - 1]
-    ui_page.goto(home_url(previous))
-    switcher(ui_page).click()
-    panel = ui_page.locator("#workspace-switcher")
-    expect(panel.get_by_role("heading", name="My Workspaces")).to_be_visible()
-    expect(panel.get_by_role("heading", name="Shared with Me")).to_be_visible()
-    panel.get_by_role("link", name=state.workspace.name, exact=True).click()
-    expect(ui_page).to_have_url(url_ending(home_url(state_id)))
+    """From the workspace, the docs' path ends on that workspace's Plan & Billing page."""
+    workspace = fixture_set.states[state_id].workspace
+    ui_page.goto(home_url(state_id))
+    follow_the_documented_path(ui_page, workspace)
+    expect_billing_of(ui_page, state_id, workspace.name)
+    hand_over(ui_page)
 
+
+@pytest.mark.claim("billing.workspace-level")
+def test_switching_workspace_switches_billing(ui_page: Page, fixture_set: FixtureSet) -> None:
+    """Choose another workspace in the switcher, then the docs' path: its billing shows."""
+    start, target = STATE_IDS[0], STATE_IDS[-1]
+    workspace = fixture_set.states[target].workspace
+    ui_page.goto(home_url(start))
     switcher(ui_page).click()
-    ui_page.get_by_role("link", name="Manage workspace", exact=True).click()
-    settings = ui_page.get_by_role("navigation", name="Settings")
-    settings.get_by_role("link", name="Plan & Billing", exact=True).click()
-    expect(ui_page).to_have_url(url_ending(billing_url(state_id)))
-    expect(ui_page.get_by_role("heading", name="Plan & Billing", level=1)).to_be_visible()
-    for heading in ("Current Plan", "Available Credits", "Payment Method", "Invoices"):
-        expect(region(ui_page, heading)).to_be_visible()
-    expect(ui_page.get_by_role("link", name=f"Back to {state.workspace.name}")).to_be_visible()
+    group = ui_page.get_by_role("list", name=SWITCHER_GROUPS[workspace.group])
+    group.get_by_role("link", name=workspace.name, exact=True).click()
+    expect(ui_page).to_have_url(url_ending(home_url(target)))
+    follow_the_documented_path(ui_page, workspace)
+    expect_billing_of(ui_page, target, workspace.name)
 
 
 @pytest.mark.claim("billing.workspace-level")

@@ -6,12 +6,12 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Page
 
 from prototype.claims import Claim, load_registry
 from prototype.conformance import EVIDENCE_DIR, REGISTRY_FILE, SCREENSHOTS_DIR
 from tests.expected import ROOT, STATE_IDS, billing_url, home_url
-from tests.screenshots import crop, save_if_changed
+from tests.screenshots import crops, save_if_changed
 
 pytestmark = pytest.mark.conformance
 SharedPage = Callable[[str], Page]
@@ -22,10 +22,13 @@ PAGES = sorted(
     | {(claim.evidence_state, claim.shown_on) for claim in CLAIMS}
 )
 """Every state's Plan & Billing page, and each page a claim's evidence is taken on."""
-DOCUMENT_BOX = """element => {
-  const box = element.getBoundingClientRect();
+VISIBLE_BOXES = """selectors => selectors.map(selector => {
+  const element = document.querySelector(selector);
+  const box = element && element.checkVisibility() && element.getBoundingClientRect();
+  if (!box || !box.width || !box.height) return null;
   return [box.left + window.scrollX, box.top + window.scrollY, box.width, box.height];
-}"""
+})"""
+"""For each selector, the page box of the first element it matches, or null if none is seen."""
 
 
 def claims_shown_on(state_id: str, kind: str) -> list[Claim]:
@@ -37,14 +40,16 @@ def test_page_pictures(shared_page: SharedPage, state_id: str, kind: str) -> Non
     """A full-page picture; the Plan & Billing one goes to the gallery and the reviewers'
     index, and each claim shown on this page gets the part of it the claim is about."""
     page = shared_page(URLS[kind](state_id))
+    page.mouse.move(-1, -1)  # no hover left by an earlier test's click
     png = page.screenshot(full_page=True, animations="disabled", caret="hide")
     if kind == "billing":
         save_if_changed(png, ROOT / "docs" / SCREENSHOTS_DIR / f"{state_id}.png")
-    for claim in claims_shown_on(state_id, kind):
-        element = page.locator(claim.about).first
-        expect(element).to_be_visible()
-        box = element.evaluate(DOCUMENT_BOX)
-        save_if_changed(crop(png, tuple(box)), ROOT / EVIDENCE_DIR / f"{claim.id}.png")
+    claims = claims_shown_on(state_id, kind)
+    boxes = page.evaluate(VISIBLE_BOXES, [claim.about for claim in claims])
+    unseen = [claim.id for claim, box in zip(claims, boxes, strict=True) if box is None]
+    assert unseen == [], f"claims with nothing visible to picture on {page.url}"
+    for claim, piece in zip(claims, crops(png, boxes), strict=True):
+        save_if_changed(piece, ROOT / EVIDENCE_DIR / f"{claim.id}.png")
 
 
 def test_every_claim_has_a_picture() -> None:
