@@ -63,6 +63,9 @@ CONFORMANCE_TESTS = (
     "tests/test_conformance_evidence.py",
 )
 """The conformance run: every claim on every state, the report and the pictures."""
+CONFORMANCE_ARGS = (*CONFORMANCE_TESTS, "-p", "no:hypothesispytest")
+"""pytest's arguments for that run. No conformance test uses Hypothesis, and its plugin's end of
+run summary imports it, which costs about a second."""
 
 
 def main() -> None:
@@ -83,7 +86,7 @@ def main() -> None:
         _run(PYTHON, "-m", "mkdocs", "build", "--strict", *extra)
     elif args.command == "conformance":
         ensure_browser()
-        _run(PYTHON, "-m", "pytest", *CONFORMANCE_TESTS, *extra)
+        _run(PYTHON, "-m", "pytest", *CONFORMANCE_ARGS, *extra)
     else:
         ensure_browser()
         _run(PYTHON, "-m", "pytest", *extra)

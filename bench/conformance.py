@@ -18,7 +18,7 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from dev import CONFORMANCE_TESTS
+from dev import CONFORMANCE_ARGS
 from tests.launch import chromium_launch_args
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -31,7 +31,7 @@ def run_conformance() -> tuple[float, int, float]:
         junit = Path(scratch) / "junit.xml"
         started = time.perf_counter()
         done = subprocess.run(
-            [sys.executable, "-m", "pytest", *CONFORMANCE_TESTS, "-q", f"--junitxml={junit}"],
+            [sys.executable, "-m", "pytest", *CONFORMANCE_ARGS, "-q", f"--junitxml={junit}"],
             cwd=ROOT,
             capture_output=True,
             text=True,
