@@ -21,11 +21,10 @@ VENV = ROOT / ".venv"
 BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 PYTHON = BIN / ("python.exe" if os.name == "nt" else "python")
 STAMP = VENV / ".installed"
-SYSTEM_CHROMIUM = (
-    "/usr/bin/chromium-headless-shell",
-    "/usr/bin/chromium",
-    "/usr/bin/chromium-browser",
-)
+SYSTEM_HEADLESS_SHELL = Path("/usr/bin/chromium-headless-shell")
+"""Debian's headless shell: headless runs take it, as Playwright's own headless runs take theirs."""
+SYSTEM_CHROMIUM = Path("/usr/bin/chromium")
+"""Debian's full Chromium: headed runs take it, and headless ones when there is no shell."""
 
 
 def _run(*command: str | Path) -> None:
@@ -49,9 +48,15 @@ def ensure_environment() -> None:
     STAMP.write_text(wanted)
 
 
-def ensure_browser() -> None:
-    """Use a system Chromium when there is one; otherwise install Playwright's own."""
-    if any(Path(path).exists() for path in SYSTEM_CHROMIUM):
+def system_browsers(headed: bool) -> tuple[Path, ...]:
+    """The system Chromium builds a run can take, in order of preference."""
+    return (SYSTEM_CHROMIUM,) if headed else (SYSTEM_HEADLESS_SHELL, SYSTEM_CHROMIUM)
+
+
+def ensure_browser(pytest_args: list[str]) -> None:
+    """Use a system Chromium when there is one for this run; otherwise install Playwright's own."""
+    headed = "--headed" in pytest_args or bool(os.environ.get("PWDEBUG"))
+    if any(path.exists() for path in system_browsers(headed)):
         return
     _run(PYTHON, "-m", "playwright", "install", "chromium")
 
@@ -85,10 +90,10 @@ def main() -> None:
     elif args.command == "build":
         _run(PYTHON, "-m", "mkdocs", "build", "--strict", *extra)
     elif args.command == "conformance":
-        ensure_browser()
+        ensure_browser(extra)
         _run(PYTHON, "-m", "pytest", *CONFORMANCE_ARGS, *extra)
     else:
-        ensure_browser()
+        ensure_browser(extra)
         _run(PYTHON, "-m", "pytest", *extra)
 
 

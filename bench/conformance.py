@@ -52,16 +52,18 @@ def run_conformance() -> tuple[float, int, float]:
 class ConformanceTimes:
     """Several conformance runs: their wall times, checks and median time inside the tests."""
 
-    walls: list[float]
+    walls: tuple[float, ...]
     checks: int
     test_time: float
 
     @property
     def median(self) -> float:
+        """The median run's wall time."""
         return statistics.median(self.walls)
 
     @property
     def slowest(self) -> float:
+        """The slowest run's wall time, which the budget is judged on."""
         return max(self.walls)
 
     def summary(self) -> str:
@@ -75,11 +77,16 @@ class ConformanceTimes:
 
 
 def time_conformance(runs: int) -> ConformanceTimes:
-    """Run the conformance run ``runs`` times, one after another."""
+    """Run the conformance run ``runs`` times, one after another; each must run every check."""
+    if runs < 1:
+        raise ValueError("time at least one conformance run")
     results = [run_conformance() for _ in range(runs)]
+    checks = {count for _, count, _ in results}
+    if len(checks) != 1:
+        sys.exit(f"the runs ran different numbers of checks: {sorted(checks)}")
     return ConformanceTimes(
-        walls=[wall for wall, _, _ in results],
-        checks=results[0][1],
+        walls=tuple(wall for wall, _, _ in results),
+        checks=checks.pop(),
         test_time=statistics.median(test_time for _, _, test_time in results),
     )
 
@@ -99,10 +106,20 @@ def bare_floor(iterations: int) -> float:
     return elapsed / iterations
 
 
+def at_least_one(text: str) -> int:
+    """A count for ``--runs``: a whole number of at least one."""
+    number = int(text)
+    if number < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return number
+
+
 def main() -> None:
     """Run both measurements and print them."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=3, help="conformance runs to time")
+    parser.add_argument(
+        "--runs", type=at_least_one, default=3, help="conformance runs to time (%(default)s)"
+    )
     parser.add_argument("--floor-iterations", type=int, default=200)
     args = parser.parse_args()
     times = time_conformance(args.runs)

@@ -8,17 +8,13 @@ from typing import Any
 
 from playwright.sync_api import Playwright
 
-SYSTEM_HEADLESS_SHELL = Path("/usr/bin/chromium-headless-shell")
-SYSTEM_CHROMIUM = Path("/usr/bin/chromium")
+from dev import system_browsers
 
 
-def system_browser(
-    headless: bool, shell: Path = SYSTEM_HEADLESS_SHELL, full: Path = SYSTEM_CHROMIUM
-) -> Path | None:
-    """The system Chromium to drive: for a headless run Debian's headless shell, the build
-    Playwright's own headless runs use, else the full browser; for a headed run the full one."""
-    candidates = (shell, full) if headless else (full,)
-    return next((path for path in candidates if path.exists()), None)
+def system_browser(headless: bool) -> Path | None:
+    """The system Chromium to drive: Debian's headless shell for a headless run, as Playwright's
+    own headless runs take theirs, else the full browser, which a headed run always takes."""
+    return next((path for path in system_browsers(headed=not headless) if path.exists()), None)
 
 
 def chromium_launch_args(playwright: Playwright, base: dict[str, Any]) -> dict[str, Any]:
@@ -27,7 +23,8 @@ def chromium_launch_args(playwright: Playwright, base: dict[str, Any]) -> dict[s
     args = dict(base)
     bundled = Path(playwright.chromium.executable_path)
     if "executable_path" not in args and not bundled.exists():
-        system = system_browser(headless=args.get("headless", True))
+        headless = args.get("headless", True) and not os.environ.get("PWDEBUG")
+        system = system_browser(headless)
         if system:
             args["executable_path"] = str(system)
     if hasattr(os, "geteuid") and os.geteuid() == 0:

@@ -13,8 +13,8 @@ class SessionTabs:
 
     Tests that navigate share the work tab and start with ``goto``. Tests that only read a page,
     or open and close something on it, share one tab per URL. A test whose walk ends on a page
-    left as ``goto`` would leave it hands that tab over, so readers of that URL need not open it
-    again. Everything else a test opened closes when it ends.
+    in the state ``goto`` would leave it in may hand that tab over, so that page's readers need
+    not open it again. Everything else a test opened closes when it ends.
     """
 
     def __init__(self, context: BrowserContext, base_url: str) -> None:
@@ -39,9 +39,9 @@ class SessionTabs:
         return self._shared[address]
 
     def hand_over(self, page: Page) -> None:
-        """Keep the work tab, which now shows a page as ``goto`` would leave it, for that page's
-        readers; the next test that clicks gets a new work tab."""
+        """Give the work tab, showing a page as ``goto`` would, to that page's readers."""
         if page is self._work and page.url not in self._shared:
+            page.mouse.move(-1, -1)  # no hover from the walk's last click
             self._shared[page.url] = page
             self._work = None
 

@@ -32,14 +32,12 @@ each_state = pytest.mark.parametrize("state_id", STATE_IDS)
 flex_states = pytest.mark.parametrize("state_id", state_ids(lambda s: s.plan.type == "flex"))
 pro_states = pytest.mark.parametrize("state_id", state_ids(lambda s: s.plan.type == "pro"))
 with_invoices = pytest.mark.parametrize("state_id", state_ids(lambda s: bool(s.invoices)))
+SWITCHER_GROUPS = {"my_workspaces": "My Workspaces", "shared_with_me": "Shared with Me"}
 
 
 def region(page: Page, heading: str) -> Locator:
     """A section of the page, found by the heading that names it."""
     return page.get_by_role("region", name=heading, exact=True)
-
-
-SWITCHER_GROUPS = {"my_workspaces": "My Workspaces", "shared_with_me": "Shared with Me"}
 
 
 def switcher(page: Page) -> Locator:
@@ -59,18 +57,19 @@ def follow_the_documented_path(page: Page, workspace: Workspace) -> None:
     group = panel.get_by_role("list", name=SWITCHER_GROUPS[workspace.group])
     current = group.get_by_role("link", name=workspace.name, exact=True)
     expect(current).to_have_attribute("aria-current", "true")
+    expect(current).to_have_js_property("href", page.url)
     panel.get_by_role("link", name="Manage workspace", exact=True).click()
     settings = page.get_by_role("navigation", name="Settings")
     settings.get_by_role("link", name="Plan & Billing", exact=True).click()
 
 
-def expect_billing_of(page: Page, state_id: str, workspace: str) -> None:
-    """The page is Plan & Billing, with its four sections, for the workspace ``workspace``."""
+def expect_billing_of(page: Page, state_id: str, workspace_name: str) -> None:
+    """The page is Plan & Billing, with its four sections, for the workspace so named."""
     expect(page).to_have_url(url_ending(billing_url(state_id)))
     expect(page.get_by_role("heading", name="Plan & Billing", level=1)).to_be_visible()
     for heading in ("Current Plan", "Available Credits", "Payment Method", "Invoices"):
         expect(region(page, heading)).to_be_visible()
-    expect(page.get_by_role("link", name=f"Back to {workspace}")).to_be_visible()
+    expect(page.get_by_role("link", name=f"Back to {workspace_name}")).to_be_visible()
 
 
 @pytest.mark.claim("billing.path")
@@ -92,9 +91,11 @@ def test_switching_workspace_switches_billing(ui_page: Page, fixture_set: Fixtur
     """Choose another workspace in the switcher, then the docs' path: its billing shows."""
     start, target = STATE_IDS[0], STATE_IDS[-1]
     workspace = fixture_set.states[target].workspace
+    assert workspace.name != fixture_set.states[start].workspace.name
     ui_page.goto(home_url(start))
     switcher(ui_page).click()
-    group = ui_page.get_by_role("list", name=SWITCHER_GROUPS[workspace.group])
+    panel = ui_page.locator("#workspace-switcher")
+    group = panel.get_by_role("list", name=SWITCHER_GROUPS[workspace.group])
     group.get_by_role("link", name=workspace.name, exact=True).click()
     expect(ui_page).to_have_url(url_ending(home_url(target)))
     follow_the_documented_path(ui_page, workspace)

@@ -24,7 +24,8 @@ PAGES = sorted(
 """Every state's Plan & Billing page, and each page a claim's evidence is taken on."""
 VISIBLE_BOXES = """selectors => selectors.map(selector => {
   const element = document.querySelector(selector);
-  const box = element && element.checkVisibility() && element.getBoundingClientRect();
+  const seen = element && element.checkVisibility({ visibilityProperty: true });
+  const box = seen && element.getBoundingClientRect();
   if (!box || !box.width || !box.height) return null;
   return [box.left + window.scrollX, box.top + window.scrollY, box.width, box.height];
 })"""

@@ -8,14 +8,17 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Playwright
 
+import dev
 from tests.launch import chromium_launch_args, system_browser
 
 
 @pytest.fixture
-def browsers(tmp_path: Path) -> tuple[Path, Path]:
-    """A headless shell and a full browser, as files in a temporary folder."""
-    shell, full = tmp_path / "chromium-headless-shell", tmp_path / "chromium"
-    return shell, full
+def browsers(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, Path]:
+    """Where the headless shell and the full browser would be, in a temporary folder."""
+    named = {"shell": tmp_path / "chromium-headless-shell", "full": tmp_path / "chromium"}
+    monkeypatch.setattr(dev, "SYSTEM_HEADLESS_SHELL", named["shell"])
+    monkeypatch.setattr(dev, "SYSTEM_CHROMIUM", named["full"])
+    return named
 
 
 @pytest.mark.parametrize(
@@ -30,14 +33,11 @@ def browsers(tmp_path: Path) -> tuple[Path, Path]:
     ],
 )
 def test_system_browser_prefers_the_headless_shell_for_headless_runs(
-    browsers: tuple[Path, Path], present: set[str], headless: bool, chosen: str | None
+    browsers: dict[str, Path], present: set[str], headless: bool, chosen: str | None
 ) -> None:
-    shell, full = browsers
-    named = {"shell": shell, "full": full}
     for name in present:
-        named[name].touch()
-    expected = named[chosen] if chosen else None
-    assert system_browser(headless, shell=shell, full=full) == expected
+        browsers[name].touch()
+    assert system_browser(headless) == (browsers[chosen] if chosen else None)
 
 
 def test_launch_args_extend_what_they_are_given(playwright: Playwright) -> None:
@@ -46,7 +46,8 @@ def test_launch_args_extend_what_they_are_given(playwright: Playwright) -> None:
     assert args["executable_path"] == "/opt/my-chromium"
     assert args["slow_mo"] == 5
     assert args["args"][0] == "--lang=en-US"
-    assert ("--no-sandbox" in args["args"]) == (os.geteuid() == 0)
+    as_root = hasattr(os, "geteuid") and os.geteuid() == 0
+    assert ("--no-sandbox" in args["args"]) == as_root
     assert base["args"] == ["--lang=en-US"]
 
 
