@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from importlib.resources import files
@@ -12,6 +11,7 @@ from typing import Any
 from .atomic_site import discard, publish, staging_dir
 from .errors import InputError
 from .fixtures import FixtureSet, load_fixture_set
+from .jsontext import json_text
 from .manifest import states_json
 from .render import render_pages, views_of
 
@@ -46,7 +46,7 @@ def prototype_files(
         if asset.is_file():
             yield f"assets/{asset.name}", asset.read_bytes()
     yield "states.json", states_json(fixture_set, views, SITE_PATH).encode()
-    claims = json.dumps({"claims": aids.claims}, indent=2, ensure_ascii=False) + "\n"
+    claims = json_text({"claims": aids.claims})
     yield "claims.json", claims.encode()
 
 

@@ -9,17 +9,19 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Literal
 
 from markdown.extensions.toc import slugify
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
+from pydantic import BeforeValidator, Field, ValidationError
 
 from .errors import InputError, describe_validation_error
-from .frontmatter import FRONT_MATTER
+from .frontmatter import FRONT_MATTER, read_markdown
 from .markdown_code import without_fenced_code
-from .yamlfile import load_yaml
+from .models import StrictModel
+from .yamlfile import load_yaml_file
 
 INTRO = ""
 """The section name of the text between a page's H1 and its first H2."""
@@ -39,6 +41,11 @@ def plain(markdown: str) -> str:
     return _LINK.sub(r"\1", _BOLD.sub(r"\1", markdown))
 
 
+def quoted_text(entry: Claim | NotTestable) -> str:
+    """What a claim or not-testable entry quotes, as readers see it, in one line."""
+    return " ".join(plain(part) for part in entry.quote)
+
+
 def _as_list(value: object) -> object:
     return [value] if isinstance(value, str) else value
 
@@ -47,11 +54,7 @@ Quote = Annotated[list[str], BeforeValidator(_as_list), Field(min_length=1)]
 """One sentence, or several (a list's lead-in and its items), exactly as the docs write them."""
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
-
-
-class Claim(_Strict):
+class Claim(StrictModel):
     """A documented behaviour that browser tests check."""
 
     id: str = Field(pattern=r"^[a-z0-9]+(?:[.-][a-z0-9]+)*$")
@@ -68,7 +71,7 @@ class Claim(_Strict):
     """The state whose page the evidence screenshot is taken on."""
 
 
-class NotTestable(_Strict):
+class NotTestable(StrictModel):
     """A sentence of a claimed section that no browser test can check, and why."""
 
     page: str
@@ -79,7 +82,7 @@ class NotTestable(_Strict):
     """Why the prototype cannot show it."""
 
 
-class ClaimedPage(_Strict):
+class ClaimedPage(StrictModel):
     """A docs page and the sections of it whose every sentence is accounted for."""
 
     path: str
@@ -88,7 +91,7 @@ class ClaimedPage(_Strict):
     """H2 headings whose sentences are claimed; ``""`` is the text before the first H2."""
 
 
-class Registry(_Strict):
+class Registry(StrictModel):
     """``docs/claims.yaml``."""
 
     pages: list[ClaimedPage]
@@ -117,15 +120,11 @@ def load_registry(path: Path) -> Registry:
     """Read and validate the registry; problems are reported with the file and field."""
     source = path.as_posix()
     try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as error:
-        raise InputError([f"{source}: cannot be read: {error}"]) from None
-    try:
-        registry = Registry.model_validate(load_yaml(text, source))
+        registry = Registry.model_validate(load_yaml_file(path, source))
     except ValidationError as error:
         raise InputError(describe_validation_error(source, error)) from None
-    ids = [claim.id for claim in registry.claims]
-    twice = sorted({claim_id for claim_id in ids if ids.count(claim_id) > 1})
+    uses = Counter(claim.id for claim in registry.claims)
+    twice = sorted(claim_id for claim_id, count in uses.items() if count > 1)
     if twice:
         raise InputError([f"{source}: claims: id used more than once: {', '.join(twice)}"])
     return registry
@@ -175,7 +174,7 @@ def claimed_sentences(registry: Registry, docs_dir: Path) -> list[Sentence]:
     """Every sentence of every claimed section, in page order."""
     found: list[Sentence] = []
     for claimed in registry.pages:
-        text = (docs_dir / claimed.path).read_text(encoding="utf-8")
+        text = read_markdown(docs_dir / claimed.path)
         found.extend(s for s in sentences(text, claimed.path) if s.section in claimed.sections)
     return found
 

@@ -9,7 +9,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
-from .claims import Claim, Registry, Sentence, claimed_sentences, locate, plain
+from .claims import (
+    Claim,
+    NotTestable,
+    Registry,
+    Sentence,
+    claimed_sentences,
+    locate,
+    quoted_text,
+)
+from .jsontext import json_text
 
 Status = Literal["verified", "failing", "expected to fail", "not testable", "not run"]
 Outcome = Literal["passed", "failed", "xfailed", "skipped"]
@@ -20,6 +29,8 @@ REPORT_FILE = Path("reports") / "conformance.json"
 """The last run's report, relative to the project root."""
 EVIDENCE_DIR = Path("reports") / "evidence"
 """Evidence screenshots, one ``<claim id>.png`` each, relative to the project root."""
+EVIDENCE_DOCS_DIR = "conformance/evidence"
+"""Where the build puts the evidence screenshots, in the docs beside the Conformance page."""
 SCREENSHOTS_DIR = "assets/screenshots"
 """Full-page screenshots of each state, ``<state id>.png``, in the docs folder."""
 
@@ -55,7 +66,8 @@ def status_of(outcomes: Iterable[TestOutcome]) -> Status:
     return "verified"
 
 
-def _where(claim: Claim, found: list[Sentence]) -> tuple[str, str]:
+def _where(claim: Claim | NotTestable, found: list[Sentence]) -> tuple[str, str]:
+    """The section a claimed sentence stands in now, and its anchor; empty when it is gone."""
     sentence = locate(claim, found)
     section = sentence.section if sentence else ""
     return section, sentence.anchor if sentence else ""
@@ -81,7 +93,7 @@ def build_report(
                 "section": section,
                 "url": docs_url(claim.page, anchor),
                 "quote": claim.quote,
-                "text": " ".join(plain(part) for part in claim.quote),
+                "text": quoted_text(claim),
                 "about": claim.about,
                 "status": status_of(outcomes),
                 "states": sorted({o.state for o in outcomes if o.state}),
@@ -91,13 +103,13 @@ def build_report(
         )
     not_testable: list[dict[str, Any]] = []
     for item in registry.not_testable:
-        sentence = locate(item, found)
+        section, anchor = _where(item, found)
         not_testable.append(
             {
                 "page": item.page,
-                "section": sentence.section if sentence else "",
-                "url": docs_url(item.page, sentence.anchor if sentence else ""),
-                "text": " ".join(plain(part) for part in item.quote),
+                "section": section,
+                "url": docs_url(item.page, anchor),
+                "text": quoted_text(item),
                 "status": "not testable",
                 "reason": item.reason,
             }
@@ -114,7 +126,7 @@ def build_report(
 def write_report(report: Mapping[str, Any], path: Path) -> None:
     """Write the report as JSON."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    path.write_text(json_text(report), encoding="utf-8")
 
 
 def read_report(path: Path) -> dict[str, Any] | None:
@@ -139,7 +151,7 @@ def overlay(
     return [
         {
             "id": claim.id,
-            "text": " ".join(plain(part) for part in claim.quote),
+            "text": quoted_text(claim),
             "status": str(reported.get(claim.id, {}).get("status", "not run")),
             "states": list(reported.get(claim.id, {}).get("states", [])),
             "url": docs_url(claim.page, _where(claim, found)[1]),

@@ -7,6 +7,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+from .conformance import EVIDENCE_DOCS_DIR
 from .fixtures import FixtureSet
 from .views import billing_path
 
@@ -53,7 +54,7 @@ def _docs_link(entry: Mapping[str, Any]) -> str:
 def conformance_page(report: Mapping[str, Any] | None, evidence: set[str]) -> str:
     """``conformance.md`` from the last report; without one, how to produce it.
 
-    ``evidence`` holds the claim ids whose screenshot is in ``conformance/evidence/``.
+    ``evidence`` holds the claim ids whose screenshot is in :data:`EVIDENCE_DOCS_DIR`.
     """
     lines = [CONFORMANCE_FRONT_MATTER, "# Conformance", ""]
     if report is None:
@@ -92,7 +93,8 @@ def conformance_page(report: Mapping[str, Any] | None, evidence: set[str]) -> st
             "",
         ]
         if claim["id"] in evidence:
-            lines += [f"![Evidence for {claim['id']}](conformance/evidence/{claim['id']}.png)", ""]
+            picture = f"{EVIDENCE_DOCS_DIR}/{claim['id']}.png"
+            lines += [f"![Evidence for {claim['id']}]({picture})", ""]
     lines += ["## Not testable", "", "| Sentence | Why | In the docs |", "| --- | --- | --- |"]
     for item in report["not_testable"]:
         lines.append(f"| {_cell(item['text'])} | {_cell(item['reason'])} | {_docs_link(item)} |")

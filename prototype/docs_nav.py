@@ -42,13 +42,10 @@ def _nav_order(item: StructureItem, docs: Mapping[str, DocPage]) -> int | None:
 
 
 def _sort_key(item: StructureItem, docs: Mapping[str, DocPage]) -> tuple[int, int, int, str]:
-    """Index pages first; then by ``nav_order``; then by title."""
-    page = _index_page(item)
-    doc = docs.get(page.file.src_uri) if page else None
+    """Index pages first; then by ``nav_order``; then by the title :func:`_arrange` gave it."""
     is_index = isinstance(item, Page) and item.file.name == "index"
     order = _nav_order(item, docs)
-    title = (item.title or "") if doc is None or page is None else _title(page, doc)
-    return (0 if is_index else 1, order is None, order or 0, title.casefold())
+    return (0 if is_index else 1, order is None, order or 0, (item.title or "").casefold())
 
 
 def _arrange(items: list[StructureItem], docs: Mapping[str, DocPage]) -> list[StructureItem]:

@@ -12,7 +12,7 @@ from pydantic import BaseModel, ValidationError
 
 from .errors import InputError, describe_validation_error
 from .models import FixtureSetSettings, User, WorkspaceState
-from .yamlfile import load_yaml
+from .yamlfile import load_yaml_file
 
 SETTINGS_FILE = "_set.yaml"
 M = TypeVar("M", bound=BaseModel)
@@ -38,11 +38,7 @@ def _source(path: Path) -> str:
 
 def _read_mapping(path: Path) -> dict[str, Any]:
     source = _source(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise InputError([f"{source}: cannot be read: {error}"]) from None
-    data = load_yaml(text, source)
+    data = load_yaml_file(path, source)
     if data is None:
         raise InputError([f"{source}: the file is empty"])
     if not isinstance(data, dict):

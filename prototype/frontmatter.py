@@ -74,6 +74,11 @@ def parse_page(source: str, text: str) -> DocPage:
     )
 
 
+def read_markdown(path: Path) -> str:
+    """A docs page's text, as MkDocs reads it (UTF-8, a byte-order mark dropped)."""
+    return path.read_text(encoding="utf-8-sig")
+
+
 def read_pages(docs_dir: Path) -> dict[str, DocPage]:
     """Every Markdown page under ``docs_dir`` by its path there; all problems raised at once."""
     pages: dict[str, DocPage] = {}
@@ -81,7 +86,7 @@ def read_pages(docs_dir: Path) -> dict[str, DocPage]:
     for path in sorted(docs_dir.rglob("*.md")):
         src_uri = path.relative_to(docs_dir).as_posix()
         try:
-            pages[src_uri] = parse_page(f"docs/{src_uri}", path.read_text(encoding="utf-8-sig"))
+            pages[src_uri] = parse_page(f"docs/{src_uri}", read_markdown(path))
         except InputError as error:
             problems.extend(error.problems)
     if problems:

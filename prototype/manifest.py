@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from .fixtures import FixtureSet
+from .jsontext import json_text
 from .views import BillingView
 
 
@@ -45,4 +45,4 @@ def states_json(fixture_set: FixtureSet, views: list[BillingView], site_path: st
         "today": fixture_set.today.isoformat(),
         "states": [state_entry(view, site_path) for view in views],
     }
-    return json.dumps(manifest, indent=2, ensure_ascii=False) + "\n"
+    return json_text(manifest)

@@ -21,6 +21,7 @@ from mkdocs.utils import CountHandler
 
 from prototype import atomic_site
 from prototype.build import SITE_PATH
+from prototype.conformance import EVIDENCE_DOCS_DIR
 from prototype.docs_links import rewrite_links
 from prototype.docs_nav import arrange_navigation
 from prototype.docs_render import with_heading
@@ -88,7 +89,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for src_uri, markdown in content.generated.items():
         files.append(File.generated(config, src_uri, content=markdown))
     for evidence in content.evidence:
-        src_uri = f"conformance/evidence/{evidence.name}"
+        src_uri = f"{EVIDENCE_DOCS_DIR}/{evidence.name}"
         files.append(File.generated(config, src_uri, abs_src_path=str(evidence)))
     return files
 

@@ -31,7 +31,9 @@ MAX_CREDITS = 10**9
 """Largest credit figure a fixture may hold."""
 
 
-class _Strict(BaseModel):
+class StrictModel(BaseModel):
+    """A model that refuses unknown keys and cannot be changed once made."""
+
     model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
 
 
@@ -64,7 +66,7 @@ def _today(info: ValidationInfo) -> dt.date | None:
     return today if isinstance(today, dt.date) else None
 
 
-class Money(_Strict):
+class Money(StrictModel):
     """An amount of money."""
 
     minor_units: int = Field(strict=True, ge=0, le=MAX_MINOR_UNITS)
@@ -76,7 +78,7 @@ class Money(_Strict):
 CardBrand = Literal["visa", "mastercard", "amex", "discover"]
 
 
-class CardReference(_Strict):
+class CardReference(StrictModel):
     """A card as an invoice names it."""
 
     brand: CardBrand
@@ -94,7 +96,7 @@ class Card(CardReference):
     """Expiry year, four digits."""
 
 
-class Workspace(_Strict):
+class Workspace(StrictModel):
     """The workspace as the switcher shows it."""
 
     name: Text = Field(min_length=1, max_length=200)
@@ -112,7 +114,7 @@ class Workspace(_Strict):
         return name
 
 
-class Plan(_Strict):
+class Plan(StrictModel):
     """The workspace plan: Flex Credits, or a Pro Subscription with its state."""
 
     type: Literal["flex", "pro"]
@@ -172,7 +174,7 @@ class Plan(_Strict):
         return active_until
 
 
-class Credits(_Strict):
+class Credits(StrictModel):
     """The workspace credit balance and the total it is measured against."""
 
     balance: int = Field(strict=True, ge=0, le=MAX_CREDITS)
@@ -189,7 +191,7 @@ class Credits(_Strict):
         return total
 
 
-class Invoice(_Strict):
+class Invoice(StrictModel):
     """One invoice in the workspace's history."""
 
     number: str = Field(pattern=r"^[A-Z0-9][A-Z0-9-]{1,39}$")
@@ -210,7 +212,7 @@ class Invoice(_Strict):
         return day
 
 
-class WorkspaceState(_Strict):
+class WorkspaceState(StrictModel):
     """One fixture: a workspace in one billing state, as the Plan & Billing page shows it."""
 
     title: Text = Field(min_length=1, max_length=120)
@@ -243,14 +245,14 @@ class WorkspaceState(_Strict):
         return invoices
 
 
-class User(_Strict):
+class User(StrictModel):
     """The signed-in user the prototype shows."""
 
     name: Text = Field(min_length=1, max_length=120)
     """The name in the sidebar's profile menu."""
 
 
-class FixtureSetSettings(_Strict):
+class FixtureSetSettings(StrictModel):
     """``fixtures/_set.yaml``: what every state shares."""
 
     today: IsoDate

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import json
-
 from pydantic import BaseModel
 
+from .jsontext import json_text
 from .models import FixtureSetSettings, WorkspaceState
 
 SCHEMAS: dict[str, type[BaseModel]] = {
@@ -19,7 +18,7 @@ def schema_text(model: type[BaseModel]) -> str:
     """The model's JSON Schema as the committed file holds it."""
     schema = {"$schema": "https://json-schema.org/draft/2020-12/schema"}
     schema |= model.model_json_schema()
-    return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
+    return json_text(schema)
 
 
 def schema_files() -> dict[str, str]:

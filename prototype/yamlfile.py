@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import yaml
@@ -114,3 +115,12 @@ def load_yaml(text: str, source: str, *, first_line: int = 1) -> Any:
         where = f"line {mark.line + first_line}, column {mark.column + 1}" if mark else "YAML"
         problem = getattr(error, "problem", None) or "invalid YAML"
         raise InputError([f"{source}: {where}: {problem}"]) from None
+
+
+def load_yaml_file(path: Path, source: str) -> Any:
+    """Read and parse a UTF-8 YAML file; ``source`` names it in errors, as one cannot be read."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise InputError([f"{source}: cannot be read: {error}"]) from None
+    return load_yaml(text, source)
