@@ -21,7 +21,7 @@ BUILD_RATIO_GOAL = 1.5
 PAGE_BUDGET_BYTES = 40_000
 
 
-def _best_of(runs: int, action: Callable[[], None]) -> float:
+def _median_of(runs: int, action: Callable[[], None]) -> float:
     """The median wall time of ``runs`` calls, in seconds."""
     times = []
     for _ in range(runs):
@@ -54,10 +54,10 @@ def site_build_times(runs: int) -> tuple[float, float]:
         config["docs_dir"] = str(ROOT / "docs")
         plain = Path(scratch) / "mkdocs.yml"
         plain.write_text(yaml.safe_dump(config), encoding="utf-8")
-        project = _best_of(
+        project = _median_of(
             runs, lambda: _mkdocs_build(ROOT / "mkdocs.yml", Path(scratch) / "site", True)
         )
-        bare = _best_of(runs, lambda: _mkdocs_build(plain, Path(scratch) / "plain", False))
+        bare = _median_of(runs, lambda: _mkdocs_build(plain, Path(scratch) / "plain", False))
     return project, bare
 
 
@@ -68,7 +68,7 @@ def render_time(fixture_set: FixtureSet, runs: int) -> float:
         with tempfile.TemporaryDirectory() as out:
             write_prototype(fixture_set, Path(out))
 
-    return _best_of(runs, render)
+    return _median_of(runs, render)
 
 
 def heaviest_page(fixture_set: FixtureSet) -> tuple[str, int]:

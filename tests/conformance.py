@@ -8,10 +8,11 @@ states it was checked on, its tests and its evidence screenshot (``reports/evide
 from __future__ import annotations
 
 from collections.abc import Generator
+from pathlib import Path
 
 import pytest
 
-from prototype.claims import load_registry
+from prototype.claims import Registry, load_registry
 from prototype.conformance import (
     EVIDENCE_DIR,
     REGISTRY_FILE,
@@ -59,7 +60,18 @@ def _outcome(report: pytest.TestReport) -> Outcome:
     return "failed" if report.failed else "passed"
 
 
-_known_claims = pytest.StashKey[set[str]]()
+_registry = pytest.StashKey[Registry]()
+
+
+def _docs(config: pytest.Config) -> Path:
+    return config.rootpath / str(config.getini("conformance_docs"))
+
+
+def registry_of(config: pytest.Config) -> Registry:
+    """The claims registry, read once per run."""
+    if _registry not in config.stash:
+        config.stash[_registry] = load_registry(_docs(config) / REGISTRY_FILE)
+    return config.stash[_registry]
 
 
 def pytest_runtest_setup(item: pytest.Item) -> None:
@@ -67,11 +79,7 @@ def pytest_runtest_setup(item: pytest.Item) -> None:
     claims = claims_of(item)
     if not claims:
         return
-    known = item.config.stash.get(_known_claims, None)
-    if known is None:
-        docs = item.config.rootpath / str(item.config.getini("conformance_docs"))
-        known = {claim.id for claim in load_registry(docs / REGISTRY_FILE).claims}
-        item.config.stash[_known_claims] = known
+    known = {claim.id for claim in registry_of(item.config).claims}
     unknown = sorted(set(claims) - known)
     if unknown:
         pytest.fail(f"no such claim in docs/{REGISTRY_FILE}: {', '.join(unknown)}", pytrace=False)
@@ -98,8 +106,8 @@ def pytest_sessionfinish(session: pytest.Session) -> None:
     if not results:
         return
     root = session.config.rootpath
-    docs = root / str(session.config.getini("conformance_docs"))
-    registry = load_registry(docs / REGISTRY_FILE)
+    docs = _docs(session.config)
+    registry = registry_of(session.config)
     evidence = {
         claim.id: (EVIDENCE_DIR / f"{claim.id}.png").as_posix()
         for claim in registry.claims

@@ -53,10 +53,6 @@ class SiteCopy:
         return self.root / "docs"
 
     @property
-    def fixtures(self) -> Path:
-        return self.root / "fixtures"
-
-    @property
     def site(self) -> Path:
         return self.root / "site"
 

@@ -8,10 +8,11 @@ from pathlib import Path
 from typing import Any
 
 from prototype.fixtures import load_fixture_set
-from prototype.models import WorkspaceState
+from prototype.models import CardReference, Plan, WorkspaceState
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "fixtures"
+DOCS = ROOT / "docs"
 MOUNT = "/preview/"
 """The path the tests serve the built site under, as a docs host may serve it."""
 FIXTURE_SET = load_fixture_set(FIXTURES)
@@ -34,6 +35,20 @@ CARD_BRANDS = {
     "discover": "Discover",
 }
 """How the page names each card network."""
+
+
+PLAN_ACTIONS = {"flex": "Choose a plan", "active": "Change plan", "canceled": "Resume plan"}
+"""The Current Plan button: by plan type on Flex, by status on Pro."""
+
+
+def plan_action_label(plan: Plan) -> str:
+    """The Current Plan button a plan shows: choose on Flex, resume when canceled, else change."""
+    return PLAN_ACTIONS["flex" if plan.type == "flex" else str(plan.status)]
+
+
+def card_text(card: CardReference) -> str:
+    """``Visa ending in 4242``, as the page names a card, worked out without the app's code."""
+    return f"{CARD_BRANDS[card.brand]} ending in {card.last4}"
 
 
 def home_url(state_id: str) -> str:

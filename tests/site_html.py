@@ -12,9 +12,6 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 from tests.expected import MOUNT
 
-ROOT = Path(__file__).resolve().parent.parent
-DOCS = ROOT / "docs"
-
 VOID_TAGS = frozenset(
     {
         "area",
@@ -264,3 +261,12 @@ def site_absolute_links(markdown: str) -> list[tuple[str, str]]:
         else:
             found.extend((match["text"], match["target"]) for match in _SITE_LINK.finditer(line))
     return found
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    """Every file under ``folder``, by relative path, with its bytes."""
+    return {
+        path.relative_to(folder).as_posix(): path.read_bytes()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }

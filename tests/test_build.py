@@ -18,6 +18,7 @@ from prototype.fixtures import FixtureSet
 from prototype.manifest import states_json
 from prototype.render import views_of
 from tests.expected import FIXTURES, STATE_IDS
+from tests.site_html import snapshot
 
 SETTINGS_SLUGS = [
     "profile",
@@ -35,15 +36,6 @@ PAGE_BUDGET = 40_000
 ASSETS = sorted(
     entry.name for entry in files("prototype").joinpath("static").iterdir() if entry.is_file()
 )
-
-
-def snapshot(folder: Path) -> dict[str, bytes]:
-    """Every file under ``folder``, by relative path, with its bytes."""
-    return {
-        path.relative_to(folder).as_posix(): path.read_bytes()
-        for path in sorted(folder.rglob("*"))
-        if path.is_file()
-    }
 
 
 class _Links(HTMLParser):

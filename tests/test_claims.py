@@ -307,7 +307,9 @@ def registry() -> Registry:
 @pytest.fixture
 def docs(tmp_path: Path) -> Path:
     """A copy of the project's docs, to edit."""
-    return Path(shutil.copytree(ROOT / "docs", tmp_path / "docs"))
+    return Path(
+        shutil.copytree(ROOT / "docs", tmp_path / "docs", ignore=shutil.ignore_patterns("assets"))
+    )
 
 
 def edit(docs: Path, old: str, new: str, page: str = BILLING) -> None:

@@ -11,10 +11,9 @@ import pytest
 import tests
 from prototype.claims import Registry, drift, load_registry
 from prototype.conformance import REGISTRY_FILE
-from tests.expected import ROOT, STATE_IDS
+from tests.expected import DOCS, STATE_IDS
 
 pytestmark = pytest.mark.conformance
-DOCS = ROOT / "docs"
 
 
 @pytest.fixture(scope="module")

@@ -13,6 +13,7 @@ import pytest
 from prototype.cli import main
 from prototype.schema import schema_files
 from tests.expected import FIXTURES, ROOT, STATE_IDS
+from tests.site_html import snapshot
 
 
 def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
@@ -25,15 +26,6 @@ def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
         check=False,
         timeout=60,
     )
-
-
-def snapshot(folder: Path) -> dict[str, bytes]:
-    """Every file under ``folder``, by relative path, with its bytes."""
-    return {
-        path.relative_to(folder).as_posix(): path.read_bytes()
-        for path in sorted(folder.rglob("*"))
-        if path.is_file()
-    }
 
 
 @pytest.fixture

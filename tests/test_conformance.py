@@ -21,9 +21,8 @@ from prototype.conformance import (
     write_report,
 )
 from prototype.conformance import TestOutcome as Ran  # not a test class
-from tests.expected import ROOT
+from tests.expected import DOCS
 
-DOCS = ROOT / "docs"
 EVIDENCE = {"billing.path": "reports/evidence/billing.path.png"}
 
 

@@ -16,10 +16,10 @@ from playwright.sync_api import Locator, Page, expect
 from prototype.fixtures import FixtureSet
 from prototype.models import Workspace
 from tests.expected import (
-    CARD_BRANDS,
     PLAN_LABELS,
     STATE_IDS,
     billing_url,
+    card_text,
     home_url,
     newest_first,
     shown_date,
@@ -280,7 +280,7 @@ def test_payment_method_shown_if_one_exists(
     card = fixture_set.states[state_id].payment_method
     section = region(shared_page(billing_url(state_id)), "Payment Method")
     if card:
-        expect(section).to_contain_text(f"{CARD_BRANDS[card.brand]} ending in {card.last4}")
+        expect(section).to_contain_text(card_text(card))
         expect(section).to_contain_text(f"Expires {card.exp_month:02d}/{card.exp_year}")
     else:
         expect(section).not_to_contain_text("ending in")
@@ -341,7 +341,7 @@ def test_invoice_rows_have_the_documented_columns(
             shown_date(newest.date),
             re.compile(f"^{newest.number}"),
             format_currency(major, newest.amount.currency, locale="en_US"),
-            f"{CARD_BRANDS[newest.paid_with.brand]} ending in {newest.paid_with.last4}",
+            card_text(newest.paid_with),
         ]
     )
 

@@ -23,9 +23,8 @@ from prototype.fixtures import FixtureSet
 from prototype.frontmatter import FRONT_MATTER
 from prototype.models import Credits, Plan, User, Workspace, WorkspaceState
 from prototype.views import billing_view
-from tests.expected import ROOT
+from tests.expected import DOCS
 
-DOCS = ROOT / "docs"
 SITE_EXTENSIONS = ["tables", "attr_list", "toc"]
 """The Markdown extensions of mkdocs.yml."""
 HOSTILE = "<img src=x onerror=alert(1)> *bold* [x](y)"

@@ -9,7 +9,8 @@ import pytest
 
 from prototype.errors import InputError
 from prototype.frontmatter import DocPage, parse_page, read_pages
-from tests.site_html import DOC_PAGES, DOCS
+from tests.expected import DOCS
+from tests.site_html import DOC_PAGES
 
 SOURCE = "docs/guide/x.md"
 

@@ -24,11 +24,17 @@ from playwright.sync_api import Browser, Page
 from prototype.build import write_prototype
 from prototype.fixtures import STATE_ID, FixtureSet
 from prototype.models import (
-    CardReference,
     Money,
     WorkspaceState,
 )
-from tests.expected import CARD_BRANDS, PLAN_LABELS, newest_first, shown_date
+from tests.expected import (
+    CARD_BRANDS,
+    PLAN_LABELS,
+    card_text,
+    newest_first,
+    plan_action_label,
+    shown_date,
+)
 from tests.serving import serve
 from tests.strategies import (
     CURRENCIES,
@@ -44,7 +50,6 @@ MIN_STATES = 200
 """The fewest generated states a run must check."""
 MAX_FAILED_STATES = 10
 """Stop reporting after this many failing states."""
-PLAN_ACTIONS = {"flex": "Choose a plan", "active": "Change plan", "canceled": "Resume plan"}
 INVOICE_COLUMNS = ["Date", "Invoice number", "Amount", "Payment method"]
 
 
@@ -129,10 +134,6 @@ def amount_text(money: Money) -> str:
     symbol, decimals = CURRENCIES[money.currency]
     units, cents = divmod(money.minor_units, 10**decimals)
     return f"{symbol}{units:,}" + (f".{cents:0{decimals}d}" if decimals else "")
-
-
-def card_label(card: CardReference) -> str:
-    return f"{CARD_BRANDS[card.brand]} ending in {card.last4}"
 
 
 _SPACE = re.compile("[\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]+")
@@ -222,7 +223,7 @@ def current_plan_problems(region: Region, state: WorkspaceState) -> list[str]:
     text = squash(region["text"])
     other = PLAN_LABELS["pro" if plan.type == "flex" else "flex"]
     until = [f"Active until {shown_date(plan.active_until)}"] if plan.active_until else []
-    action = PLAN_ACTIONS["flex" if plan.type == "flex" else str(plan.status)]
+    action = plan_action_label(plan)
     bold = [PLAN_LABELS[plan.type], *(["Active until"] if plan.active_until else [])]
     return [
         *differs("bold plan label and Active until", bold, squashed(region["bold"])),
@@ -253,7 +254,7 @@ def payment_method_problems(region: Region, state: WorkspaceState) -> list[str]:
     )
     button = "Change Payment Method" if card else "Add Payment Method"
     return [
-        *differs("card label", [card_label(card)] if card else [], cards),
+        *differs("card label", [card_text(card)] if card else [], cards),
         *differs("payment method button", [button], squashed(region["buttons"])),
     ]
 
@@ -279,7 +280,7 @@ def invoices_problems(region: Region, case: Case) -> list[str]:
             shown_date(invoice.date),
             cells[1],
             amount_text(invoice.amount),
-            card_label(invoice.paid_with),
+            card_text(invoice.paid_with),
         ]
         problems += differs(f"invoice {number} row", expected, cells)
         if len(row["links"]) != 1:
@@ -329,9 +330,8 @@ def check_state(page: Page, case: Case) -> list[str]:
 
 @pytest.fixture(scope="module")
 def billing_tab(browser: Browser) -> Iterator[Page]:
-    """A tab in a context of its own. The session's shared tab records a trace with DOM
-    snapshots of every check, which doubles the time of a thousand checks; a failing state is
-    kept as a screenshot instead."""
+    """A tab in a context of its own, outside the session's trace, which would record every
+    one of a thousand checks; a failing state is kept as a screenshot instead."""
     context = browser.new_context(
         viewport={"width": 1280, "height": 800}, locale="en-US", timezone_id="UTC"
     )

@@ -7,14 +7,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from tests.conftest import SiteCopy
-
-
-def site_files(site: Path) -> dict[str, bytes]:
-    return {
-        path.relative_to(site).as_posix(): path.read_bytes()
-        for path in site.rglob("*")
-        if path.is_file()
-    }
+from tests.site_html import snapshot
 
 
 def test_two_builds_are_byte_identical(site_copy: SiteCopy, tmp_path: Path) -> None:
@@ -25,7 +18,7 @@ def test_two_builds_are_byte_identical(site_copy: SiteCopy, tmp_path: Path) -> N
     os.utime(site_copy.docs / "index.md")  # a touched file is the same source
     second = site_copy.build()
     assert second.returncode == 0, second.stderr
-    before, after = site_files(kept), site_files(site_copy.site)
+    before, after = snapshot(kept), snapshot(site_copy.site)
     assert sorted(before) == sorted(after)
     assert [name for name in before if before[name] != after[name]] == []
 

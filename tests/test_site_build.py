@@ -12,16 +12,16 @@ import pytest
 import yaml
 
 from tests.conftest import SiteCopy
+from tests.expected import DOCS, ROOT
 from tests.site_html import (
     DOC_PAGES,
-    DOCS,
-    ROOT,
     Element,
     article,
     built_page,
     heading_text,
     read_page,
     replace_in,
+    snapshot,
 )
 
 SITE_NAME = "Perspective Docs"
@@ -36,15 +36,6 @@ def output(done: subprocess.CompletedProcess[str]) -> str:
 def leftovers(root: Path) -> list[str]:
     """Build folders a finished build must not leave behind (``.site.staging``...)."""
     return sorted(path.name for path in root.iterdir() if path.name.startswith(".site."))
-
-
-def snapshot(folder: Path) -> dict[str, bytes]:
-    """Every file under ``folder`` and its bytes."""
-    return {
-        path.relative_to(folder).as_posix(): path.read_bytes()
-        for path in sorted(folder.rglob("*"))
-        if path.is_file()
-    }
 
 
 def front_matter(src_uri: str) -> dict[str, Any]:

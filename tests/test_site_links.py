@@ -9,10 +9,9 @@ from urllib.parse import urldefrag, urljoin
 
 import pytest
 
-from tests.expected import MOUNT
+from tests.expected import DOCS, MOUNT
 from tests.site_html import (
     DOC_PAGES,
-    DOCS,
     Element,
     anchors,
     article,

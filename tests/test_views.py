@@ -2,32 +2,29 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
 from prototype.fixtures import FixtureSet
 from prototype.models import Card, CardReference, WorkspaceState
 from prototype.views import BillingView, billing_view, card_expiry, card_label, count
-from tests.expected import CARD_BRANDS, PLAN_LABELS, STATE_IDS
+from tests.expected import (
+    CARD_BRANDS,
+    PLAN_LABELS,
+    STATE_IDS,
+    card_text,
+    plan_action_label,
+    shown_date,
+)
 
 
 def view_of(fixture_set: FixtureSet, state_id: str) -> BillingView:
     return billing_view(state_id, fixture_set.states[state_id])
 
 
-def shown_date(day: dt.date) -> str:
-    """``May 8, 2026``, worked out without the app's code."""
-    return f"{day:%B} {day.day}, {day.year}"
-
-
 def expected_action(state: WorkspaceState) -> tuple[str, str]:
     """The plan button per state: choose on Flex, resume when canceled, change otherwise."""
-    if state.plan.type == "flex":
-        return "choose", "Choose a plan"
-    if state.plan.status == "canceled":
-        return "resume", "Resume plan"
-    return "change", "Change plan"
+    label = plan_action_label(state.plan)
+    return label.split()[0].lower(), label
 
 
 @pytest.mark.parametrize("state_id", STATE_IDS)
@@ -55,7 +52,7 @@ def test_payment_method(fixture_set: FixtureSet, state_id: str) -> None:
         assert (view.payment_method, view.payment_expiry) == (None, None)
         assert view.payment_action_label == "Add Payment Method"
     else:
-        assert view.payment_method == f"{CARD_BRANDS[card.brand]} ending in {card.last4}"
+        assert view.payment_method == card_text(card)
         assert view.payment_expiry == f"Expires {card.exp_month:02d}/{card.exp_year}"
         assert view.payment_action_label == "Change Payment Method"
 
@@ -92,9 +89,7 @@ def test_invoice_rows(fixture_set: FixtureSet, state_id: str) -> None:
     for row in view.invoices:
         invoice = invoices[row.number]
         assert row.date_text == shown_date(invoice.date)
-        assert row.payment_method == (
-            f"{CARD_BRANDS[invoice.paid_with.brand]} ending in {invoice.paid_with.last4}"
-        )
+        assert row.payment_method == card_text(invoice.paid_with)
         assert row.path == f"w/{state_id}/invoices/{row.number}/"
 
 
