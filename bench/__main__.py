@@ -16,12 +16,12 @@ from bench.site import (
     BUILD_RATIO_GOAL,
     PAGE_BUDGET_BYTES,
     heaviest_page,
-    project_fixtures,
     render_time,
     site_build_times,
 )
 from prototype.fixtures import FixtureSet
-from tests.strategies import TODAY, USER, batches, draw_states, state_id
+from tests.expected import FIXTURE_SET
+from tests.strategies import batched_sets, draw_states
 
 GENERATED = 1000
 CHECK_RATIO_GOAL = 3.0
@@ -30,10 +30,7 @@ CHECK_RATIO_GOAL = 3.0
 def generated_sets(count: int) -> list[FixtureSet]:
     """``count`` generated states, in fixture sets whose workspace names are unique."""
     found = draw_states(count, seed_value=20261127)
-    return [
-        FixtureSet(today=TODAY, user=USER, states={state_id(i): found[i] for i in batch})
-        for batch in batches(found)
-    ]
+    return [fixture_set for _, fixture_set in batched_sets(found)]
 
 
 def verdict(ok: bool) -> str:
@@ -58,7 +55,7 @@ def main() -> None:
         f"{ratio:.2f}x ({verdict(ratio <= BUILD_RATIO_GOAL)} of {BUILD_RATIO_GOAL}x)"
     )
 
-    fixtures = project_fixtures()
+    fixtures = FIXTURE_SET
     print(
         f"render fixtures:   {render_time(fixtures, args.runs) * 1000:6.0f} ms for "
         f"{len(fixtures.states)} states"

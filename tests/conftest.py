@@ -56,6 +56,10 @@ class SiteCopy:
     def site(self) -> Path:
         return self.root / "site"
 
+    def publish(self, built: Path) -> None:
+        """Put a good build of these sources in place, as the last good ``site/``."""
+        shutil.copytree(built, self.site)
+
     def build(self, *args: str) -> subprocess.CompletedProcess[str]:
         """Run ``mkdocs build --strict`` on the copy; the result holds its output."""
         return subprocess.run(

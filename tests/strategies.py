@@ -14,6 +14,7 @@ import string
 from hypothesis import Phase, given, seed, settings
 from hypothesis import strategies as st
 
+from prototype.fixtures import FixtureSet
 from prototype.models import (
     MAX_CREDITS,
     MAX_MINOR_UNITS,
@@ -206,3 +207,11 @@ def batches(found: tuple[WorkspaceState, ...]) -> list[list[int]]:
             built.append(batch)
         batch.append(index)
     return built
+
+
+def batched_sets(found: tuple[WorkspaceState, ...]) -> list[tuple[list[int], FixtureSet]]:
+    """The states in fixture sets of one build each (:func:`batches`), with their indexes."""
+    return [
+        (batch, FixtureSet(today=TODAY, user=USER, states={state_id(i): found[i] for i in batch}))
+        for batch in batches(found)
+    ]

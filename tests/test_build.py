@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import posixpath
 import shutil
-from html.parser import HTMLParser
 from importlib.resources import files
 from pathlib import Path
 
@@ -18,7 +17,7 @@ from prototype.fixtures import FixtureSet
 from prototype.manifest import states_json
 from prototype.render import views_of
 from tests.expected import FIXTURES, STATE_IDS
-from tests.site_html import snapshot
+from tests.site_html import parse_html, snapshot
 
 SETTINGS_SLUGS = [
     "profile",
@@ -38,28 +37,19 @@ ASSETS = sorted(
 )
 
 
-class _Links(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.stylesheets: list[str] = []
-        self.scripts: list[str] = []
-        self.links: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        found = {name: value or "" for name, value in attrs}
-        if tag == "link" and found.get("rel") == "stylesheet":
-            self.stylesheets.append(found["href"])
-        elif tag == "script" and "src" in found:
-            self.scripts.append(found["src"])
-        elif tag == "a" and "href" in found:
-            self.links.append(found["href"])
+def assets_of(html: str) -> tuple[list[str], list[str]]:
+    """The stylesheets and the scripts a page loads."""
+    elements = list(parse_html(html).iter())
+    stylesheets = [
+        e.attrs["href"] for e in elements if e.tag == "link" and e.attrs.get("rel") == "stylesheet"
+    ]
+    scripts = [e.attrs["src"] for e in elements if e.tag == "script" and "src" in e.attrs]
+    return stylesheets, scripts
 
 
-def links_of(html: str) -> _Links:
-    parser = _Links()
-    parser.feed(html)
-    parser.close()
-    return parser
+def links_of(html: str) -> list[str]:
+    """The target of every link on a page."""
+    return [e.attrs["href"] for e in parse_html(html).iter() if e.tag == "a" and "href" in e.attrs]
 
 
 @pytest.fixture(scope="module")
@@ -136,12 +126,12 @@ def test_each_page_with_its_css_and_js_is_within_budget(
 ) -> None:
     over = {}
     for path, html in html_pages.items():
-        found = links_of(html)
-        assert found.stylesheets, f"{path} loads no stylesheet"
-        assert found.scripts, f"{path} loads no script"
+        stylesheets, scripts = assets_of(html)
+        assert stylesheets, f"{path} loads no stylesheet"
+        assert scripts, f"{path} loads no script"
         loaded = [
             out / posixpath.normpath(posixpath.join(posixpath.dirname(path), url))
-            for url in found.stylesheets + found.scripts
+            for url in stylesheets + scripts
         ]
         size = len(html.encode("utf-8")) + sum(asset.stat().st_size for asset in loaded)
         if size > PAGE_BUDGET:
@@ -154,7 +144,7 @@ def test_links_inside_the_prototype_lead_to_built_pages(
 ) -> None:
     broken = []
     for path, html in html_pages.items():
-        for url in links_of(html).links:
+        for url in links_of(html):
             href = url.split("#")[0]
             if not href:
                 continue  # an anchor on the same page

@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import importlib
-import pkgutil
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
-import tests
+from dev import CONFORMANCE_TESTS
 from prototype.claims import Registry, drift, load_registry
 from prototype.conformance import REGISTRY_FILE
-from tests.expected import DOCS, STATE_IDS
+from tests.expected import DOCS, ROOT, STATE_IDS
 
 pytestmark = pytest.mark.conformance
 
@@ -22,17 +22,26 @@ def registry() -> Registry:
 
 
 def claim_marks() -> Iterator[tuple[str, str]]:
-    """``(test, claim id)`` for every ``@pytest.mark.claim`` in the conformance modules
-    (``test_conformance_*``), where claim tests live; a claim mark elsewhere that names an
-    unknown claim fails its test when it runs (tests/conformance.py)."""
-    for module_info in pkgutil.iter_modules(tests.__path__):
-        if not module_info.name.startswith("test_conformance_"):
-            continue
-        module = importlib.import_module(f"tests.{module_info.name}")
-        for name, test in vars(module).items():
-            for mark in getattr(test, "pytestmark", []) if name.startswith("test_") else []:
+    """``(test, claim id)`` for every ``@pytest.mark.claim`` in the conformance run's modules,
+    where claim tests live; a claim mark elsewhere that names an unknown claim fails its test
+    when it runs (tests/conformance.py)."""
+    for path in CONFORMANCE_TESTS:
+        name = Path(path).stem
+        module = importlib.import_module(f"tests.{name}")
+        for test_name, test in vars(module).items():
+            for mark in getattr(test, "pytestmark", []) if test_name.startswith("test_") else []:
                 if mark.name == "claim":
-                    yield f"{module_info.name}.{name}", str(mark.args[0])
+                    yield f"{name}.{test_name}", str(mark.args[0])
+
+
+def test_the_conformance_run_is_the_modules_marked_for_it() -> None:
+    """``python3 dev.py conformance`` runs the modules that ``-m conformance`` selects."""
+    marked = {
+        path.relative_to(ROOT).as_posix()
+        for path in sorted((ROOT / "tests").glob("test_*.py"))
+        if "\npytestmark = pytest.mark.conformance\n" in path.read_text(encoding="utf-8")
+    }
+    assert marked == set(CONFORMANCE_TESTS)
 
 
 def test_every_claimed_sentence_is_in_the_docs_and_every_sentence_is_accounted_for(

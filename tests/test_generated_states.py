@@ -15,14 +15,14 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TypedDict
+from typing import Any, TypedDict
 from urllib.parse import unquote
 
 import pytest
 from playwright.sync_api import Browser, Page
 
 from prototype.build import write_prototype
-from prototype.fixtures import STATE_ID, FixtureSet
+from prototype.fixtures import STATE_ID
 from prototype.models import (
     Money,
     WorkspaceState,
@@ -39,8 +39,7 @@ from tests.serving import serve
 from tests.strategies import (
     CURRENCIES,
     SEED,
-    TODAY,
-    USER,
+    batched_sets,
     batches,
     generated_states,
     state_id,
@@ -115,10 +114,9 @@ def served_cases(tmp_path_factory: pytest.TempPathFactory) -> Iterator[list[Case
     root = tmp_path_factory.mktemp("generated")
     found = generated_states()
     folders = []
-    for number, batch in enumerate(batches(found)):
+    for number, (batch, fixture_set) in enumerate(batched_sets(found)):
         folder = root / f"batch-{number}"
-        states = {state_id(index): found[index] for index in batch}
-        write_prototype(FixtureSet(today=TODAY, user=USER, states=states), folder)
+        write_prototype(fixture_set, folder)
         folders.append((folder, batch))
     with serve(root) as url:
         cases = [
@@ -329,12 +327,10 @@ def check_state(page: Page, case: Case) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def billing_tab(browser: Browser) -> Iterator[Page]:
+def billing_tab(browser: Browser, browser_context_args: dict[str, Any]) -> Iterator[Page]:
     """A tab in a context of its own, outside the session's trace, which would record every
     one of a thousand checks; a failing state is kept as a screenshot instead."""
-    context = browser.new_context(
-        viewport={"width": 1280, "height": 800}, locale="en-US", timezone_id="UTC"
-    )
+    context = browser.new_context(**browser_context_args)
     page = context.new_page()
     yield page
     context.close()

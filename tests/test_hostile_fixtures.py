@@ -217,10 +217,9 @@ def test_command_line_build_with_a_hostile_fixture_end_to_end(
 
 
 def test_mkdocs_build_with_a_hostile_fixture_keeps_the_previous_site(
-    site_copy: SiteCopy,
+    site_copy: SiteCopy, built_site: Path
 ) -> None:
-    first = site_copy.build()
-    assert first.returncode == 0, first.stderr
+    site_copy.publish(built_site)
     before = snapshot(site_copy.site)
     shutil.copyfile(CORPUS / "boolean-as-number.yaml", site_copy.root / SOURCE)
     second = site_copy.build()

@@ -30,7 +30,7 @@ from playwright.sync_api import (
 
 from prototype.build import build
 from tests.conftest import VIEWPORT
-from tests.expected import FIXTURES
+from tests.expected import FIXTURES, valid_state
 from tests.serving import serve
 
 MARKUP_NAME = "<img src=x onerror=alert(1)>"
@@ -44,21 +44,15 @@ UNBROKEN_NAME = ("UserResearchOperations" * 10)[:200]
 
 def hostile_state(title: str, name: str, tier: str, number: str) -> dict[str, Any]:
     """A valid active Pro state with one invoice; no figure on its pages contains ``49``."""
+    state = valid_state()
+    invoice = {**state["invoices"][-1], "number": number, "date": "2026-05-01"}
     return {
+        **state,
         "title": title,
         "description": f"{title}: a hostile state for the rendering tests.",
-        "workspace": {"name": name, "kind": "team"},
-        "plan": {"type": "pro", "tier": tier, "status": "active", "renews_on": "2026-06-01"},
-        "credits": {"balance": 350, "total": 500},
-        "payment_method": {"brand": "visa", "last4": "4242", "exp_month": 8, "exp_year": 2028},
-        "invoices": [
-            {
-                "number": number,
-                "date": "2026-05-01",
-                "amount": {"minor_units": 12300, "currency": "USD"},
-                "paid_with": {"brand": "visa", "last4": "4242"},
-            }
-        ],
+        "workspace": {**state["workspace"], "name": name},
+        "plan": {**state["plan"], "tier": tier},
+        "invoices": [{**invoice, "amount": {"minor_units": 12300, "currency": "USD"}}],
     }
 
 

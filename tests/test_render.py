@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 import shutil
-from html.parser import HTMLParser
 from importlib.resources import files
 from pathlib import Path
 from typing import Any
@@ -17,6 +16,7 @@ from prototype.build import DOCS_URL
 from prototype.fixtures import FixtureSet, load_fixture_set
 from prototype.render import environment, render_pages
 from tests.expected import FIXTURES, STATE_IDS, field_at, valid_state
+from tests.site_html import parse_html
 
 Tag = tuple[str, dict[str, str]]
 PAYLOAD = "<img src=x onerror=alert(1)>"
@@ -25,21 +25,9 @@ URL_ATTRIBUTES = {"href", "src", "srcset", "action", "formaction", "poster", "da
 EXTERNAL = ("http:", "https:", "//")
 
 
-class _TagCollector(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.tags: list[Tag] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.tags.append((tag, {name: value or "" for name, value in attrs}))
-
-
 def tags_of(html: str) -> list[Tag]:
-    """Every start tag of ``html`` with its attributes (entities decoded)."""
-    collector = _TagCollector()
-    collector.feed(html)
-    collector.close()
-    return collector.tags
+    """Every start tag of ``html`` with its attributes (entities decoded), in document order."""
+    return [(element.tag, element.attrs) for element in parse_html(html).iter()][1:]
 
 
 @pytest.fixture(scope="module")
