@@ -18,7 +18,7 @@ from markdown.extensions.toc import slugify
 from pydantic import BeforeValidator, Field, ValidationError
 
 from .errors import InputError, describe_validation_error
-from .frontmatter import FRONT_MATTER, read_markdown
+from .frontmatter import ATX_HEADING, FRONT_MATTER, read_markdown
 from .markdown_code import without_fenced_code
 from .models import StrictModel
 from .yamlfile import load_yaml_file
@@ -26,7 +26,6 @@ from .yamlfile import load_yaml_file
 INTRO = ""
 """The section name of the text between a page's H1 and its first H2."""
 
-_HEADING = re.compile(r"^ {0,3}(?P<level>#{1,6})[ \t]+(?P<text>.+?)(?:[ \t]+#+)?[ \t]*$")
 _SETEXT_UNDERLINE = re.compile(r"^ {0,3}(?P<mark>=+|-+)[ \t]*$")
 _LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])[ \t]+(?P<text>.+)$")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z*\[`])")
@@ -150,7 +149,7 @@ def sentences(markdown: str, page: str) -> list[Sentence]:
         found.extend(Sentence(page, section, part) for part in parts if part)
 
     for line in body.splitlines():
-        heading = _HEADING.match(line)
+        heading = ATX_HEADING.match(line)
         underline = _SETEXT_UNDERLINE.match(line)
         item = _LIST_ITEM.match(line)
         if underline and block and not is_item:

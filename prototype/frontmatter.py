@@ -16,7 +16,8 @@ from .markdown_code import without_code
 from .yamlfile import load_yaml
 
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<yaml>.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
-FIRST_H1 = re.compile(r"^ {0,3}#[ \t]+(?P<title>.+?)(?:[ \t]+#+)?[ \t]*$", re.M)
+ATX_HEADING = re.compile(r"^ {0,3}(?P<level>#{1,6})[ \t]+(?P<text>.+?)(?:[ \t]+#+)?[ \t]*$", re.M)
+"""An ATX heading line (``## Title``): its level (the ``#`` marks) and its text."""
 
 
 class FrontMatter(BaseModel):
@@ -67,10 +68,11 @@ def parse_page(source: str, text: str) -> DocPage:
         raise InputError(
             describe_validation_error(source, error, field_label="front matter '{path}'")
         ) from None
-    h1 = FIRST_H1.search(without_code(body))
+    headings = ATX_HEADING.finditer(without_code(body))
+    h1 = next((heading for heading in headings if heading.group("level") == "#"), None)
     return DocPage(
         front_matter=front_matter,
-        h1_title=h1.group("title") if h1 else None,
+        h1_title=h1.group("text") if h1 else None,
     )
 
 
