@@ -7,6 +7,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from prototype.fixtures import load_fixture_set
 from prototype.models import CardReference, Plan, WorkspaceState
 
@@ -18,6 +20,8 @@ MOUNT = "/preview/"
 FIXTURE_SET = load_fixture_set(FIXTURES)
 """The project's fixtures, read once when the tests are collected."""
 STATE_IDS = sorted(FIXTURE_SET.states)
+each_state = pytest.mark.parametrize("state_id", STATE_IDS)
+"""Run a test once for every fixture state."""
 """Every workspace state's id, for parametrising tests over the fixture set."""
 
 

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from urllib.parse import urljoin
 
 from playwright.sync_api import BrowserContext, Page
+
+SharedPage = Callable[[str], Page]
+"""The ``shared_page`` fixture: the page at a URL, opened once for every reader."""
 
 
 class SessionTabs:

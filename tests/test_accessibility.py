@@ -30,8 +30,8 @@ from tests.expected import (
     newest_first,
     state_ids,
 )
+from tests.tabs import SharedPage
 
-SharedPage = Callable[[str], Page]
 AXE = Axe()
 AXE_OPTIONS = {"resultTypes": ["violations"]}
 """axe's default rules (WCAG 2.0-2.2 A and AA, and best practices). ``resultTypes`` only trims

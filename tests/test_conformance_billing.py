@@ -20,15 +20,15 @@ from tests.expected import (
     STATE_IDS,
     billing_url,
     card_text,
+    each_state,
     home_url,
     newest_first,
     shown_date,
     state_ids,
 )
+from tests.tabs import SharedPage
 
 pytestmark = pytest.mark.conformance
-SharedPage = Callable[[str], Page]
-each_state = pytest.mark.parametrize("state_id", STATE_IDS)
 flex_states = pytest.mark.parametrize("state_id", state_ids(lambda s: s.plan.type == "flex"))
 pro_states = pytest.mark.parametrize("state_id", state_ids(lambda s: s.plan.type == "pro"))
 with_invoices = pytest.mark.parametrize("state_id", state_ids(lambda s: bool(s.invoices)))

@@ -3,18 +3,15 @@ cut from the page that shows it best."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
-from playwright.sync_api import Page
 
 from prototype.claims import Claim, load_registry
 from prototype.conformance import EVIDENCE_DIR, REGISTRY_FILE, SCREENSHOTS_DIR
 from tests.expected import ROOT, STATE_IDS, billing_url, home_url
 from tests.screenshots import crops, save_if_changed
+from tests.tabs import SharedPage
 
 pytestmark = pytest.mark.conformance
-SharedPage = Callable[[str], Page]
 CLAIMS = load_registry(ROOT / "docs" / REGISTRY_FILE).claims
 URLS = {"billing": billing_url, "home": home_url}
 PAGES = sorted(

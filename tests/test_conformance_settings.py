@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
 import pytest
 from playwright.sync_api import Page, expect
 
 from prototype.fixtures import FixtureSet
-from tests.expected import STATE_IDS, billing_url, home_url
+from tests.expected import STATE_IDS, billing_url, each_state, home_url
+from tests.tabs import SharedPage
 
 pytestmark = pytest.mark.conformance
-SharedPage = Callable[[str], Page]
-each_state = pytest.mark.parametrize("state_id", STATE_IDS)
 USER_LEVEL = ["Profile", "MCP", "Connected Apps"]
 WORKSPACE_LEVEL = ["Integrations", "Members", "Plan & Billing", "Model", "Account"]
 

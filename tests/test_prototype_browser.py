@@ -11,10 +11,9 @@ from prototype.fixtures import FixtureSet
 from tests.expected import (
     STATE_IDS,
     billing_url,
+    each_state,
     home_url,
 )
-
-each_state = pytest.mark.parametrize("state_id", STATE_IDS)
 
 
 def test_switcher_closes_on_escape_and_returns_focus(ui_page: Page) -> None:
