@@ -62,10 +62,10 @@ def ensure_browser(pytest_args: list[str]) -> None:
 
 
 CONFORMANCE_TESTS = (
-    "tests/test_claims_registry.py",
-    "tests/test_conformance_billing.py",
-    "tests/test_conformance_settings.py",
-    "tests/test_conformance_evidence.py",
+    "tests/conformance/test_claims_registry.py",
+    "tests/conformance/test_billing_claims.py",
+    "tests/conformance/test_settings_claims.py",
+    "tests/conformance/test_evidence.py",
 )
 """The conformance run: every claim on every state, the report and the pictures."""
 CONFORMANCE_ARGS = (*CONFORMANCE_TESTS, "-p", "no:hypothesispytest")

@@ -19,7 +19,7 @@ from bench.site import (
     render_time,
     site_build_times,
 )
-from prototype.fixtures import FixtureSet
+from prototype.states.fixtures import FixtureSet
 from tests.expected import FIXTURE_SET
 from tests.strategies import batched_sets, draw_states
 

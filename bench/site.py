@@ -13,8 +13,8 @@ from pathlib import Path
 
 import yaml
 
-from prototype.build import write_prototype
-from prototype.fixtures import FixtureSet, load_fixture_set
+from prototype.pages.build import write_prototype
+from prototype.states.fixtures import FixtureSet, load_fixture_set
 
 ROOT = Path(__file__).resolve().parent.parent
 BUILD_RATIO_GOAL = 1.5

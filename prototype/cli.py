@@ -8,10 +8,10 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from .build import DOCS_URL, build
-from .errors import InputError
-from .fixtures import load_fixture_set
-from .schema import schema_files
+from prototype.inputs.errors import InputError
+from prototype.pages.build import DOCS_URL, build
+from prototype.states.fixtures import load_fixture_set
+from prototype.states.schema import schema_files
 
 DEFAULT_FIXTURES = Path("fixtures")
 

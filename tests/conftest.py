@@ -26,13 +26,13 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, Playwright
 
-from prototype.fixtures import FixtureSet
+from prototype.states.fixtures import FixtureSet
 from tests.expected import FIXTURE_SET, FIXTURES, MOUNT, ROOT
 from tests.launch import chromium_launch_args
 from tests.serving import serve
 from tests.tabs import SessionTabs
 
-pytest_plugins = ["tests.conformance", "pytester"]
+pytest_plugins = ["tests.conformance_plugin", "pytester"]
 
 VIEWPORT = {"width": 1280, "height": 800}
 
@@ -76,9 +76,9 @@ class SiteCopy:
 def site_copy(tmp_path: Path) -> SiteCopy:
     """``mkdocs.yml``, ``docs/`` and ``fixtures/`` copied into a temporary folder."""
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    hooks = (ROOT / "prototype" / "mkdocs_hooks.py").as_posix()
+    hooks = (ROOT / "prototype" / "docsite" / "mkdocs_hooks.py").as_posix()
     (tmp_path / "mkdocs.yml").write_text(
-        config.replace("prototype/mkdocs_hooks.py", hooks), encoding="utf-8"
+        config.replace("prototype/docsite/mkdocs_hooks.py", hooks), encoding="utf-8"
     )
     shutil.copytree(ROOT / "docs", tmp_path / "docs")
     shutil.copytree(FIXTURES, tmp_path / "fixtures")

@@ -9,8 +9,8 @@ from typing import Any
 
 import pytest
 
-from prototype.fixtures import load_fixture_set
-from prototype.models import CardReference, Plan, WorkspaceState
+from prototype.states.fixtures import load_fixture_set
+from prototype.states.models import CardReference, Plan, WorkspaceState
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "fixtures"

@@ -14,8 +14,8 @@ import string
 from hypothesis import Phase, given, seed, settings
 from hypothesis import strategies as st
 
-from prototype.fixtures import FixtureSet
-from prototype.models import (
+from prototype.states.fixtures import FixtureSet
+from prototype.states.models import (
     MAX_CREDITS,
     MAX_MINOR_UNITS,
     Card,

@@ -21,7 +21,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe  # type: ignore[import-untyped]
 from playwright.sync_api import Locator, Page, expect
 
-from prototype.models import WorkspaceState
+from prototype.states.models import WorkspaceState
 from tests.expected import (
     FIXTURE_SET,
     STATE_IDS,

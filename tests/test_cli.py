@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from prototype.cli import main
-from prototype.schema import schema_files
+from prototype.states.schema import schema_files
 from tests.expected import FIXTURES, ROOT, STATE_IDS
 from tests.site_html import snapshot
 

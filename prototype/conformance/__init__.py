@@ -1,0 +1,1 @@
+"""Doc conformance: the claims registry, and the report of which claims the browser tests met."""

@@ -1,0 +1,1 @@
+"""How the docs site is made: links, navigation, page headings, generated pages, engine adapters."""

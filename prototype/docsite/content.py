@@ -1,0 +1,69 @@
+"""What the docs site adds to the writers' pages, gathered before a build writes anything.
+
+The front matter of every page, the rendered prototype, the conformance report and gallery
+pages, and the evidence screenshots: read, validated and rendered here, so a bad page or
+fixture fails the build before the last good site is touched.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from prototype.conformance.registry import load_registry
+from prototype.conformance.report import (
+    EVIDENCE_DIR,
+    REGISTRY_FILE,
+    REPORT_FILE,
+    SCREENSHOTS_DIR,
+    overlay,
+    read_report,
+)
+from prototype.docsite.generated_pages import conformance_page, gallery_page
+from prototype.docsource.frontmatter import DocPage, parse_page, read_pages
+from prototype.pages.build import DOCS_URL, ReviewAids, prototype_files
+from prototype.states.fixtures import load_fixture_set
+
+
+@dataclass(frozen=True)
+class SiteContent:
+    """Everything a build adds to the docs."""
+
+    pages: dict[str, DocPage]
+    """Front matter and H1 of every page by its path in the docs, generated pages included."""
+    prototype: dict[str, bytes]
+    """The rendered prototype: path under ``prototype/`` → content."""
+    generated: dict[str, str]
+    """Pages written by the build: path in the docs → Markdown."""
+    evidence: list[Path]
+    """Evidence screenshots of the last conformance run."""
+
+
+def gather(docs: Path, project: Path) -> SiteContent:
+    """Read and render everything; raises :class:`~prototype.inputs.errors.InputError` on bad input.
+
+    ``docs`` is the docs folder; ``project`` holds ``fixtures/`` and ``reports/``.
+    """
+    pages = read_pages(docs)
+    report = read_report(project / REPORT_FILE)
+    evidence = sorted((project / EVIDENCE_DIR).glob("*.png"))
+    shots = sorted(path.stem for path in (docs / SCREENSHOTS_DIR).glob("*.png"))
+    aids = ReviewAids(
+        claims=overlay(load_registry(docs / REGISTRY_FILE), docs, report),
+        screenshots={state: f"{DOCS_URL}{SCREENSHOTS_DIR}/{state}.png" for state in shots},
+    )
+    fixture_set = load_fixture_set(project / "fixtures")
+    generated = {
+        "conformance.md": conformance_page(report, {path.stem for path in evidence}),
+        "prototype-gallery.md": gallery_page(
+            fixture_set, {state: f"{SCREENSHOTS_DIR}/{state}.png" for state in shots}
+        ),
+    }
+    for src_uri, markdown in generated.items():
+        pages[src_uri] = parse_page(f"docs/{src_uri} (generated)", markdown)
+    return SiteContent(
+        pages=pages,
+        prototype=dict(prototype_files(fixture_set, DOCS_URL, aids)),
+        generated=generated,
+        evidence=evidence,
+    )

@@ -1,0 +1,32 @@
+"""What the docs pages show from their front matter, added to the rendered HTML."""
+
+from __future__ import annotations
+
+import re
+
+from markupsafe import escape
+
+from prototype.docsource.frontmatter import DocPage
+from prototype.states.formatting import long_date
+
+_FIRST_H1_END = re.compile(r"</h1>", re.I)
+
+
+def updated_line(doc: DocPage) -> str:
+    """``Updated: May 8, 2026`` as a paragraph, or nothing when the page has no date."""
+    day = doc.front_matter.date
+    if day is None:
+        return ""
+    return (
+        f'<p class="page-updated">Updated: '
+        f'<time datetime="{day.isoformat()}">{long_date(day)}</time></p>'
+    )
+
+
+def with_heading(html: str, doc: DocPage, title: str) -> str:
+    """The page's HTML with one H1 (its own, or ``title``) followed by its Updated line."""
+    updated = updated_line(doc)
+    match = _FIRST_H1_END.search(html)
+    if match:
+        return html[: match.end()] + updated + html[match.end() :]
+    return f"<h1>{escape(title)}</h1>{updated}{html}"

@@ -1,0 +1,153 @@
+"""MkDocs hooks: front matter, site-absolute links, navigation order, and the prototype.
+
+Each handler hands its work to a module that does not depend on MkDocs. Bad input fails the
+build with a :class:`PluginError` naming the file before the previous ``site/`` is touched, and
+the site is written to a staging folder that replaces ``site/`` only when the build succeeds.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Link, Navigation
+from mkdocs.structure.pages import Page
+from mkdocs.utils import CountHandler
+
+from prototype.conformance.report import EVIDENCE_DOCS_DIR
+from prototype.docsite.content import SiteContent, gather
+from prototype.docsite.heading import with_heading
+from prototype.docsite.links import rewrite_links
+from prototype.docsite.navigation import arrange_navigation
+from prototype.docsource.frontmatter import last_updated
+from prototype.inputs.errors import InputError
+from prototype.outputs import atomic_site
+from prototype.pages.build import SITE_PATH
+
+PAGES = Path(__file__).resolve().parents[1] / "pages"
+PROTOTYPE_SOURCES = [PAGES / "templates", PAGES / "static"]
+PROTOTYPE_NAV_TITLE = "Plan & Billing prototype"
+log = logging.getLogger("mkdocs.plugins.prototype")
+
+
+class _Build:
+    """What one build knows between events."""
+
+    def __init__(self, site_dir: Path) -> None:
+        self.site_dir = site_dir
+        self.staging = atomic_site.staging_dir(site_dir)
+        self.warnings = CountHandler(level=logging.WARNING)
+        """Warnings so far, so a strict build that is about to abort is not published."""
+        self.content = SiteContent(pages={}, prototype={}, generated={}, evidence=[])
+
+
+_build: _Build | None = None
+
+
+def _current() -> _Build:
+    if _build is None:
+        raise PluginError("the project's hooks ran out of order: on_config has not run")
+    return _build
+
+
+def _project(config: MkDocsConfig) -> Path:
+    """The folder of ``mkdocs.yml``, which holds ``fixtures/`` and ``reports/``."""
+    return Path(config.config_file_path).parent
+
+
+def _fail(error: InputError) -> PluginError:
+    return PluginError("\n".join(error.problems))
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """Send the build to a staging folder; ``site_dir`` is replaced only on success."""
+    global _build
+    _build = _Build(Path(config.site_dir))
+    logging.getLogger("mkdocs").addHandler(_build.warnings)
+    config.site_dir = str(_build.staging)
+    return config
+
+
+def on_pre_build(config: MkDocsConfig) -> None:
+    """Check every page and fixture and render the additions before anything is written."""
+    try:
+        _current().content = gather(Path(config.docs_dir), _project(config))
+    except InputError as error:
+        raise _fail(error) from None
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    """Add the prototype, the generated pages and the evidence, so links to them are checked."""
+    content = _current().content
+    for name, data in content.prototype.items():
+        files.append(File.generated(config, f"{SITE_PATH}{name}", content=data))
+    for src_uri, markdown in content.generated.items():
+        files.append(File.generated(config, src_uri, content=markdown))
+    for evidence in content.evidence:
+        src_uri = f"{EVIDENCE_DOCS_DIR}/{evidence.name}"
+        files.append(File.generated(config, src_uri, abs_src_path=str(evidence)))
+    return files
+
+
+def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+    """Order the navigation by front matter and link the prototype from it."""
+    arrange_navigation(nav, _current().content.pages)
+    nav.items.append(Link(PROTOTYPE_NAV_TITLE, f"{SITE_PATH}index.html"))
+    return nav
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Turn ``/docs/...`` links into links to the pages they name."""
+    pages = _current().content.pages.keys()
+    try:
+        return rewrite_links(markdown, page.file.src_uri, pages)
+    except InputError as error:
+        raise _fail(error) from None
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """One H1 per page, followed by its Updated line; the sitemap dates from front matter."""
+    pages = _current().content.pages
+    doc = pages.get(page.file.src_uri)
+    if doc is None:
+        return html
+    page.update_date = last_updated(doc, pages.values()).isoformat()
+    title = doc.front_matter.title or doc.h1_title or page.title or config.site_name
+    return with_heading(html, doc, title)
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    """Publish the staging folder unless a strict build is about to abort on warnings."""
+    build_state = _current()
+    if config.strict and build_state.warnings.get_counts():
+        return
+    atomic_site.publish(build_state.staging, build_state.site_dir)
+    config.site_dir = str(build_state.site_dir)
+    log.info(f"Published the build from {build_state.staging.name} to {build_state.site_dir}")
+    _finish()
+
+
+def on_build_error(error: Exception) -> None:
+    """Drop the staging folder; the last good site stays as it was."""
+    if _build is not None:
+        atomic_site.discard(_build.staging)
+    _finish()
+
+
+def _finish() -> None:
+    if _build is not None:
+        logging.getLogger("mkdocs").removeHandler(_build.warnings)
+
+
+def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
+    """Rebuild when a fixture, template, prototype asset or the conformance report changes."""
+    project = _project(config)
+    for source in [project / "fixtures", project / "reports", *PROTOTYPE_SOURCES]:
+        if source.exists():
+            server.watch(str(source))
+    return server

@@ -1,0 +1,1 @@
+"""Reading what people write: YAML files, typed fields, and errors that name the file and line."""

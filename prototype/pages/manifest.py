@@ -1,0 +1,48 @@
+"""``states.json``: the machine-readable index of states for tools and CI."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from prototype.outputs.jsontext import json_text
+from prototype.pages.views import BillingView
+from prototype.states.fixtures import FixtureSet
+
+
+def state_entry(view: BillingView, site_path: str) -> dict[str, Any]:
+    """One state as tools see it; URLs are relative to the site root."""
+    state, plan = view.state, view.state.plan
+    return {
+        "id": view.state_id,
+        "title": state.title,
+        "description": state.description,
+        "workspace": state.workspace.name,
+        "home_url": f"{site_path}{view.home_path}",
+        "billing_url": f"{site_path}{view.billing_path}",
+        "plan": plan.type,
+        "plan_label": view.plan_label,
+        "tier": plan.tier,
+        "subscription_status": plan.status,
+        "active_until": plan.active_until.isoformat() if plan.active_until else None,
+        "renews_on": plan.renews_on.isoformat() if plan.renews_on else None,
+        "credits": {"balance": state.credits.balance, "total": state.credits.total},
+        "payment_method": view.payment_method,
+        "invoices": [
+            {
+                "number": row.number,
+                "date": row.date.isoformat(),
+                "amount": row.amount_text,
+                "url": f"{site_path}{row.path}",
+            }
+            for row in view.invoices
+        ],
+    }
+
+
+def states_json(fixture_set: FixtureSet, views: list[BillingView], site_path: str) -> str:
+    """The manifest's text: ``{"today": ..., "states": [...]}``."""
+    manifest = {
+        "today": fixture_set.today.isoformat(),
+        "states": [state_entry(view, site_path) for view in views],
+    }
+    return json_text(manifest)

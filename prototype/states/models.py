@@ -1,0 +1,261 @@
+"""The shape of a fixture: one workspace in one billing state. The single source of that shape.
+
+Each fixture file ``fixtures/<id>.yaml`` is a :class:`WorkspaceState`; ``fixtures/_set.yaml`` is
+the :class:`FixtureSetSettings` every state shares. Money is minor units plus an ISO 4217 code;
+dates are ``YYYY-MM-DD``. Rules that depend on "today" read it from the validation context.
+Whole numbers are strict: YAML reads ``yes`` and ``true`` as booleans, which lax validation
+would take as 1, and ``"350"`` or ``350.0`` are not whole numbers as written.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+    field_validator,
+)
+
+from prototype.inputs.fields import IsoDate
+from prototype.states.formatting import is_known_currency
+
+MAX_MINOR_UNITS = 10**11
+"""Largest amount a fixture may hold, in minor units (a billion dollars' worth of cents)."""
+MAX_CREDITS = 10**9
+"""Largest credit figure a fixture may hold."""
+
+
+class StrictModel(BaseModel):
+    """A model that refuses unknown keys and cannot be changed once made."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
+
+
+def _known_currency(code: str) -> str:
+    if not is_known_currency(code):
+        raise ValueError(f"{code!r} is not an ISO 4217 currency code")
+    return code
+
+
+CurrencyCode = Annotated[
+    str, Field(pattern=r"^[A-Z]{3}$", examples=["USD"]), AfterValidator(_known_currency)
+]
+"""An ISO 4217 currency code such as ``USD`` or ``EUR``."""
+
+
+def _no_control_characters(text: str) -> str:
+    found = sorted({f"U+{ord(char):04X}" for char in text if unicodedata.category(char) == "Cc"})
+    if found:
+        raise ValueError(f"contains control characters ({', '.join(found)}), which no page shows")
+    return text
+
+
+Text = Annotated[str, AfterValidator(_no_control_characters)]
+"""Text shown on the page: one line, no control characters (a page drops NUL, for one)."""
+
+
+def _today(info: ValidationInfo) -> dt.date | None:
+    context = info.context if isinstance(info.context, dict) else {}
+    today = context.get("today")
+    return today if isinstance(today, dt.date) else None
+
+
+class Money(StrictModel):
+    """An amount of money."""
+
+    minor_units: int = Field(strict=True, ge=0, le=MAX_MINOR_UNITS)
+    """The amount in the currency's minor units: cents for USD, yen for JPY."""
+    currency: CurrencyCode
+    """The ISO 4217 currency code."""
+
+
+CardBrand = Literal["visa", "mastercard", "amex", "discover"]
+
+
+class CardReference(StrictModel):
+    """A card as an invoice names it."""
+
+    brand: CardBrand
+    """The card network."""
+    last4: str = Field(pattern=r"^[0-9]{4}$")
+    """The last four digits of the card number."""
+
+
+class Card(CardReference):
+    """The card on file for a workspace."""
+
+    exp_month: int = Field(strict=True, ge=1, le=12)
+    """Expiry month, 1 to 12."""
+    exp_year: int = Field(strict=True, ge=2000, le=2100)
+    """Expiry year, four digits."""
+
+
+class Workspace(StrictModel):
+    """The workspace as the switcher shows it."""
+
+    name: Text = Field(min_length=1, max_length=200)
+    """The name shown in the sidebar, the switcher and Settings."""
+    kind: Literal["personal", "team"]
+    """A personal workspace or a team workspace."""
+    group: Literal["my_workspaces", "shared_with_me"] = "my_workspaces"
+    """The switcher group: My Workspaces (a direct member) or Shared with Me."""
+
+    @field_validator("name")
+    @classmethod
+    def _not_blank(cls, name: str) -> str:
+        if not name.strip():
+            raise ValueError("the name is blank")
+        return name
+
+
+class Plan(StrictModel):
+    """The workspace plan: Flex Credits, or a Pro Subscription with its state."""
+
+    type: Literal["flex", "pro"]
+    """``flex`` for Flex Credits (personal or credit-based), ``pro`` for a Pro Subscription."""
+    tier: Text | None = Field(default=None, min_length=1, max_length=80)
+    """The Pro tier name, when a tier is attached. Pro only."""
+    status: Literal["active", "canceled"] | None = Field(default=None, validate_default=True)
+    """The subscription state: ``active``, or ``canceled`` and running to its end date. Pro only."""
+    renews_on: IsoDate | None = None
+    """The next renewal date of an active Pro subscription, after today."""
+    active_until: IsoDate | None = Field(default=None, validate_default=True)
+    """The date the subscription ends, shown as "Active until"; required when canceled."""
+
+    @field_validator("tier", "renews_on")
+    @classmethod
+    def _pro_only(cls, value: Any, info: ValidationInfo) -> Any:
+        if value is not None and info.data.get("type") == "flex":
+            raise ValueError(f"a Flex workspace has no {info.field_name}; only Pro plans do")
+        return value
+
+    @field_validator("status")
+    @classmethod
+    def _status_matches_plan(cls, status: str | None, info: ValidationInfo) -> str | None:
+        plan = info.data.get("type")
+        if plan == "flex" and status is not None:
+            raise ValueError("a Flex workspace has no subscription status; only Pro plans do")
+        if plan == "pro" and status is None:
+            raise ValueError("a Pro plan needs a status: active or canceled")
+        return status
+
+    @field_validator("renews_on")
+    @classmethod
+    def _renews_while_active(cls, renews_on: dt.date | None, info: ValidationInfo) -> Any:
+        if renews_on is None:
+            return None
+        if info.data.get("status") == "canceled":
+            raise ValueError("a canceled subscription does not renew; remove renews_on")
+        today = _today(info)
+        if today is not None and renews_on <= today:
+            raise ValueError(f"the renewal date {renews_on} is not after today ({today})")
+        return renews_on
+
+    @field_validator("active_until")
+    @classmethod
+    def _end_date(cls, active_until: dt.date | None, info: ValidationInfo) -> Any:
+        if info.data.get("type") == "flex":
+            if active_until is not None:
+                raise ValueError("a Flex workspace has no Active until date; only Pro plans do")
+            return None
+        if active_until is None:
+            if info.data.get("status") == "canceled":
+                raise ValueError("a canceled subscription needs the date it is active until")
+            return None
+        today = _today(info)
+        if today is not None and active_until < today:
+            raise ValueError(f"{active_until} is before today ({today}): the plan would have ended")
+        return active_until
+
+
+class Credits(StrictModel):
+    """The workspace credit balance and the total it is measured against."""
+
+    balance: int = Field(strict=True, ge=0, le=MAX_CREDITS)
+    """Credits left to use."""
+    total: int = Field(strict=True, ge=0, le=MAX_CREDITS)
+    """The credits the balance is a part of (the progress bar's maximum)."""
+
+    @field_validator("total")
+    @classmethod
+    def _balance_within_total(cls, total: int, info: ValidationInfo) -> int:
+        balance = info.data.get("balance")
+        if isinstance(balance, int) and balance > total:
+            raise ValueError(f"the total ({total}) is less than the balance ({balance})")
+        return total
+
+
+class Invoice(StrictModel):
+    """One invoice in the workspace's history."""
+
+    number: str = Field(pattern=r"^[A-Z0-9][A-Z0-9-]{1,39}$")
+    """The invoice number: capital letters, digits and hyphens; unique in the workspace."""
+    date: IsoDate
+    """The invoice date, not after today."""
+    amount: Money
+    """The amount invoiced."""
+    paid_with: CardReference
+    """The card the invoice was charged to, shown as its payment method."""
+
+    @field_validator("date")
+    @classmethod
+    def _not_in_future(cls, day: dt.date, info: ValidationInfo) -> dt.date:
+        today = _today(info)
+        if today is not None and day > today:
+            raise ValueError(f"the invoice date {day} is after today ({today})")
+        return day
+
+
+class WorkspaceState(StrictModel):
+    """One fixture: a workspace in one billing state, as the Plan & Billing page shows it."""
+
+    title: Text = Field(min_length=1, max_length=120)
+    """The state's title in the reviewers' index."""
+    description: Text = Field(min_length=1, max_length=300)
+    """One line on what the state shows, for reviewers."""
+    workspace: Workspace
+    """The workspace this state is."""
+    plan: Plan
+    """The workspace plan."""
+    credits: Credits
+    """The credit balance and total."""
+    payment_method: Card | None = None
+    """The card on file, or none."""
+    invoices: list[Invoice] = Field(default_factory=list)
+    """Every invoice of the workspace, in any order."""
+
+    @field_validator("invoices")
+    @classmethod
+    def _unique_numbers(cls, invoices: list[Invoice]) -> list[Invoice]:
+        seen: dict[str, int] = {}
+        for index, invoice in enumerate(invoices):
+            if invoice.number in seen:
+                first = seen[invoice.number]
+                raise ValueError(
+                    f"invoice number {invoice.number} is used twice "
+                    f"(invoices[{first}] and invoices[{index}])"
+                )
+            seen[invoice.number] = index
+        return invoices
+
+
+class User(StrictModel):
+    """The signed-in user the prototype shows."""
+
+    name: Text = Field(min_length=1, max_length=120)
+    """The name in the sidebar's profile menu."""
+
+
+class FixtureSetSettings(StrictModel):
+    """``fixtures/_set.yaml``: what every state shares."""
+
+    today: IsoDate
+    """The date the prototype treats as today, so output never depends on the clock."""
+    user: User
+    """The signed-in user."""

@@ -1,0 +1,314 @@
+"""Generated docs pages: the Conformance page and the Prototype gallery, as Markdown."""
+
+from __future__ import annotations
+
+import datetime as dt
+from html.parser import HTMLParser
+from typing import Any
+
+import markdown
+import pytest
+
+from prototype.conformance.registry import Registry, load_registry
+from prototype.conformance.report import TestOutcome as Ran  # not a test class
+from prototype.conformance.report import build_report
+from prototype.docsite.generated_pages import (
+    CONFORMANCE_FRONT_MATTER,
+    GALLERY_FRONT_MATTER,
+    STATUS_LABELS,
+    conformance_page,
+    gallery_page,
+)
+from prototype.docsource.frontmatter import FRONT_MATTER
+from prototype.pages.views import billing_view
+from prototype.states.fixtures import FixtureSet
+from prototype.states.models import Credits, Plan, User, Workspace, WorkspaceState
+from tests.expected import DOCS
+
+SITE_EXTENSIONS = ["tables", "attr_list", "toc"]
+"""The Markdown extensions of mkdocs.yml."""
+HOSTILE = "<img src=x onerror=alert(1)> *bold* [x](y)"
+HOSTILE_DESCRIPTION = "_under_ **strong** `code` # 1. \\ & &amp; {#id} <b>tag</b> | pipe"
+
+
+class Parsed(HTMLParser):
+    """The tags of an HTML fragment, and the text of each element that holds text."""
+
+    def __init__(self, html: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.texts: list[tuple[str, str]] = []
+        self._open: list[str] = []
+        self.feed(html)
+        self.close()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, dict(attrs)))
+        if tag not in {"img", "br", "hr"}:
+            self._open.append(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if self._open and self._open[-1] == tag:
+            self._open.pop()
+
+    def handle_data(self, data: str) -> None:
+        if self._open and data.strip():
+            self.texts.append((self._open[-1], data))
+
+    def named(self, tag: str) -> list[dict[str, str | None]]:
+        return [attrs for name, attrs in self.tags if name == tag]
+
+    def text_of(self, tag: str) -> list[str]:
+        return [text for name, text in self.texts if name == tag]
+
+
+def render(page: str) -> str:
+    """A generated page as the site renders it: front matter off, the site's extensions on."""
+    match = FRONT_MATTER.match(page)
+    assert match, "a generated page starts with front matter"
+    return markdown.markdown(page[match.end() :], extensions=SITE_EXTENSIONS)
+
+
+# conformance_page
+
+
+def test_conformance_page_without_a_report_says_how_to_make_one() -> None:
+    page = conformance_page(None, set())
+    assert page.startswith(CONFORMANCE_FRONT_MATTER)
+    assert "# Conformance" in page.splitlines()
+    assert "`python3 dev.py test`" in page
+    assert "`reports/conformance.json`" in page
+    assert "| Claim |" not in page
+
+
+@pytest.fixture(scope="module")
+def registry() -> Registry:
+    return load_registry(DOCS / "claims.yaml")
+
+
+RESULTS = {
+    "billing.path": [Ran("t::test_path", None, "passed")],
+    "billing.invoices.section": [
+        Ran("t::test_rows[b]", "b", "passed"),
+        Ran("t::test_rows[a]", "a", "passed"),
+    ],
+    "billing.current-plan.tier": [Ran("t::test_tier", "pro-tier-renewing", "failed")],
+    "billing.credits.renewal": [Ran("t::test_renewal", "pro-tier-renewing", "xfailed")],
+}
+STATUSES = {
+    "billing.path": "verified",
+    "billing.invoices.section": "verified",
+    "billing.current-plan.tier": "failing",
+    "billing.credits.renewal": "expected to fail",
+}
+WITH_EVIDENCE = {"billing.path", "billing.invoices.new-tab"}
+
+
+@pytest.fixture(scope="module")
+def report(registry: Registry) -> dict[str, Any]:
+    return build_report(registry, DOCS, RESULTS, {})
+
+
+@pytest.fixture(scope="module")
+def page(report: dict[str, Any]) -> str:
+    return conformance_page(report, WITH_EVIDENCE)
+
+
+def rows(page: str) -> dict[str, str]:
+    """The claims table's rows by claim id."""
+    found = {}
+    for line in page.splitlines():
+        if line.startswith("| [`"):
+            found[line.removeprefix("| [`").partition("`")[0]] = line
+    return found
+
+
+def test_conformance_page_has_one_row_per_claim(registry: Registry, page: str) -> None:
+    assert page.startswith(CONFORMANCE_FRONT_MATTER)
+    assert list(rows(page)) == [claim.id for claim in registry.claims]
+
+
+def test_conformance_page_summary(registry: Registry, page: str) -> None:
+    not_run = len(registry.claims) - len(STATUSES)
+    not_testable = len(registry.not_testable)
+    assert (
+        f"Last run: 2 verified, 1 failing, 1 expected to fail, {not_testable} not testable, "
+        f"{not_run} not run." in page
+    )
+
+
+@pytest.mark.parametrize(
+    ("claim_id", "cells"),
+    [
+        (
+            "billing.path",
+            [
+                "[`billing.path`](#billing-path)",
+                "Verified",
+                "all pages (no state)",
+                "[Introduction](guide/settings/billing.md)",
+            ],
+        ),
+        (
+            "billing.invoices.section",
+            [
+                "[`billing.invoices.section`](#billing-invoices-section)",
+                "Verified",
+                "a, b",
+                "[Invoices](guide/settings/billing.md#invoices)",
+            ],
+        ),
+        (
+            "billing.current-plan.tier",
+            [
+                "[`billing.current-plan.tier`](#billing-current-plan-tier)",
+                "Failing",
+                "pro-tier-renewing",
+                "[Current Plan](guide/settings/billing.md#current-plan)",
+            ],
+        ),
+        (
+            "billing.credits.renewal",
+            [
+                "[`billing.credits.renewal`](#billing-credits-renewal)",
+                "Expected to fail",
+                "pro-tier-renewing",
+                "[Credits](guide/settings/billing.md#credits)",
+            ],
+        ),
+        (
+            "settings.sidebar.groups",
+            [
+                "[`settings.sidebar.groups`](#settings-sidebar-groups)",
+                "Not run",
+                "all pages (no state)",
+                "[The Settings sidebar](guide/settings/index.md#the-settings-sidebar)",
+            ],
+        ),
+    ],
+)
+def test_conformance_page_row(page: str, claim_id: str, cells: list[str]) -> None:
+    assert rows(page)[claim_id] == "| " + " | ".join(cells) + " |"
+
+
+def test_conformance_page_quotes_each_claim_with_its_status(
+    report: dict[str, Any], page: str
+) -> None:
+    lines = page.splitlines()
+    for claim in report["claims"]:
+        heading = f"### {claim['id']} {{#{claim['id'].replace('.', '-')}}}"
+        assert heading in lines
+        at = lines.index(heading)
+        assert lines[at + 2] == f"> {claim['text']}"
+        assert lines[at + 4].startswith(f"**{STATUS_LABELS[claim['status']]}** · ")
+        assert lines[at + 4].endswith(f" · {len(claim['tests'])} test run(s)")
+
+
+def test_conformance_page_shows_evidence_only_for_claims_that_have_it(page: str) -> None:
+    images = [line for line in page.splitlines() if line.startswith("![")]
+    assert images == [
+        f"![Evidence for {claim_id}](conformance/evidence/{claim_id}.png)"
+        for claim_id in ["billing.path", "billing.invoices.new-tab"]
+    ]
+
+
+def test_conformance_page_lists_not_testable_sentences(
+    registry: Registry, report: dict[str, Any], page: str
+) -> None:
+    table = page.split("\n## Not testable\n", 1)[1]
+    lines = [line for line in table.splitlines() if line.startswith("| ")]
+    assert lines[0] == "| Sentence | Why | In the docs |"
+    assert lines[1] == "| --- | --- | --- |"
+    assert len(lines) == 2 + len(registry.not_testable)
+    for line, item in zip(lines[2:], registry.not_testable, strict=True):
+        assert line.startswith(f"| {' '.join(item.quote)} | {item.reason} | [")
+    assert (
+        "| The page is visible to workspace members. | The prototype has a single signed-in user "
+        "and no membership, so who may see the page cannot be shown. | "
+        "[Introduction](guide/settings/billing.md) |"
+    ) in lines
+
+
+def test_conformance_page_renders_two_tables_with_a_row_per_entry(
+    registry: Registry, page: str
+) -> None:
+    parsed = Parsed(render(page))
+    assert len(parsed.named("table")) == 2
+    cells = 4 * len(registry.claims) + 3 * len(registry.not_testable)
+    assert len(parsed.named("td")) == cells
+    assert len(parsed.named("tr")) == 2 + len(registry.claims) + len(registry.not_testable)
+    ids = {attrs.get("id") for attrs in parsed.named("h3")}
+    assert ids == {claim.id.replace(".", "-") for claim in registry.claims}
+    links = {attrs.get("href") for attrs in parsed.named("a")}
+    assert {f"#{claim_id}" for claim_id in ids if claim_id} <= links
+
+
+def test_conformance_page_escapes_pipes_in_table_cells() -> None:
+    entry = {"page": "p.md", "section": "A | B", "url": "p/#a-b", "status": "not testable"}
+    report = {
+        "summary": {"not testable": 1},
+        "claims": [],
+        "not_testable": [{**entry, "text": "One | two.", "reason": "Because | why."}],
+    }
+    parsed = Parsed(render(conformance_page(report, set())))
+    assert parsed.text_of("td") == ["One | two.", "Because | why."]
+    assert parsed.text_of("a") == ["A | B"]
+
+
+# gallery_page
+
+
+def state(title: str = HOSTILE, description: str = HOSTILE_DESCRIPTION) -> WorkspaceState:
+    return WorkspaceState(
+        title=title,
+        description=description,
+        workspace=Workspace(name="Hostile", kind="team"),
+        plan=Plan(type="flex"),
+        credits=Credits(balance=0, total=0),
+    )
+
+
+def fixture_set(**states: WorkspaceState) -> FixtureSet:
+    return FixtureSet(today=dt.date(2026, 5, 20), user=User(name="Maya"), states=states)
+
+
+def test_gallery_page_lists_each_state() -> None:
+    hostile = fixture_set(hostile=state(), plain=state("Plain title", "Plain description."))
+    page = gallery_page(hostile, {"plain": "assets/screenshots/plain.png"})
+    assert page.startswith(GALLERY_FRONT_MATTER)
+    assert "today fixed at 2026-05-20" in page
+    for state_id, workspace_state in hostile.states.items():
+        path = billing_view(state_id, workspace_state).billing_path
+        assert f"[Open this state](prototype/{path}index.html)" in page
+    assert "## Plain title\n\nPlain description\\.\n" in page
+    assert "![Plan & Billing: Plain title](assets/screenshots/plain.png)" in page
+    assert page.count("No screenshot yet: run `python3 dev.py test`.") == 1
+
+
+def test_gallery_page_escapes_fixture_text_in_markdown() -> None:
+    page = gallery_page(fixture_set(hostile=state()), {})
+    assert "<img" not in page
+    assert "<b>" not in page
+    assert "## &lt;img src=x onerror=alert\\(1\\)&gt; \\*bold\\* \\[x\\]\\(y\\)" in page
+    assert "&amp;amp;" in page
+
+
+@pytest.mark.parametrize("screenshot", [False, True])
+def test_gallery_page_shows_fixture_text_literally(screenshot: bool) -> None:
+    screenshots = {"hostile": "assets/screenshots/hostile.png"} if screenshot else {}
+    html = render(gallery_page(fixture_set(hostile=state()), screenshots))
+    assert "&lt;img" in html
+    parsed = Parsed(html)
+    assert parsed.text_of("h2") == [HOSTILE]
+    assert HOSTILE_DESCRIPTION in parsed.text_of("p")
+    for tag in ["em", "strong", "b", "table"]:
+        assert parsed.named(tag) == [], tag
+    assert parsed.text_of("code") == ([] if screenshot else ["python3 dev.py test"])
+    assert parsed.text_of("a") == ["Open this state"]
+    images = parsed.named("img")
+    assert images == (
+        [{"alt": f"Plan & Billing: {HOSTILE}", "src": "assets/screenshots/hostile.png"}]
+        if screenshot
+        else []
+    )
+    assert all(attrs.get("id") != "id" for _, attrs in parsed.tags)

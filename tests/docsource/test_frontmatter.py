@@ -1,0 +1,221 @@
+"""Front matter: the keys a page may set; bad values named by file and key, YAML errors by line."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from prototype.docsource.frontmatter import DocPage, parse_page, read_pages
+from prototype.inputs.errors import InputError
+from tests.expected import DOCS
+from tests.site_html import DOC_PAGES
+
+SOURCE = "docs/guide/x.md"
+
+
+def problems_of(text: str) -> list[str]:
+    """The problems ``parse_page`` raises for ``text``; fails the test if it raises none."""
+    with pytest.raises(InputError) as raised:
+        parse_page(SOURCE, text)
+    return raised.value.problems
+
+
+def test_valid_page_gives_typed_values() -> None:
+    text = (
+        "---\n"
+        'title: "Plan and Billing"\n'
+        "nav_title: Billing\n"
+        "description: View your plan.\n"
+        "date: 2026-05-08\n"
+        "nav_order: 4\n"
+        "nav_display: false\n"
+        "tags: [billing, plans]\n"
+        "hide: [toc]\n"
+        "---\n"
+        "\n"
+        "# Plan and Billing ##\n"
+        "\n"
+        "## Credits\n"
+    )
+    page = parse_page(SOURCE, text)
+    front = page.front_matter
+    assert (front.title, front.nav_title, front.description) == (
+        "Plan and Billing",
+        "Billing",
+        "View your plan.",
+    )
+    assert front.date == dt.date(2026, 5, 8)
+    assert (front.nav_order, front.nav_display, front.tags) == (4, False, ["billing", "plans"])
+    assert front.model_extra == {"hide": ["toc"]}, "keys the theme reads pass through"
+    assert page.h1_title == "Plan and Billing"
+
+
+@pytest.mark.parametrize("written", ["2026-05-08", '"2026-05-08"', "'2026-05-08'"])
+def test_date_quoted_or_not(written: str) -> None:
+    assert parse_page(SOURCE, f"---\ndate: {written}\n---\n").front_matter.date == dt.date(
+        2026, 5, 8
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("# Only a heading\n\nText.\n", id="no front matter"),
+        pytest.param("---\n---\n# Only a heading\n", id="empty front matter"),
+        pytest.param("---\n# a YAML comment\n---\n# Only a heading\n", id="comment only"),
+    ],
+)
+def test_page_without_front_matter_gets_defaults(text: str) -> None:
+    page = parse_page(SOURCE, text)
+    front = page.front_matter
+    assert (front.title, front.nav_title, front.description, front.date) == (None,) * 4
+    assert (front.nav_order, front.nav_display, front.tags) == (None, True, [])
+    assert page.h1_title == "Only a heading"
+
+
+@pytest.mark.parametrize(
+    ("body", "h1_title"),
+    [
+        ("# Title\n", "Title"),
+        ("# Title ###\n", "Title"),
+        ("Intro.\n\n#\tTabbed title\n", "Tabbed title"),
+        ("## Not the page title\n", None),
+        ("#hashtag, not a heading\n", None),
+        ("Text only.\n", None),
+    ],
+)
+def test_first_h1(body: str, h1_title: str | None) -> None:
+    page = parse_page(SOURCE, f"---\ntitle: T\n---\n{body}")
+    assert page.h1_title == h1_title
+
+
+@pytest.mark.parametrize(
+    ("line", "problem"),
+    [
+        ("date: 2026-02-30", "'date': '2026-02-30' is not a calendar date in the form YYYY-MM-DD"),
+        ('date: "May 8"', "'date': 'May 8' is not a calendar date in the form YYYY-MM-DD"),
+        (
+            "date: 2026-05-08T10:00:00",
+            "'date': '2026-05-08T10:00:00' is not a calendar date in the form YYYY-MM-DD",
+        ),
+        ("date: 20260508", "'date': expected a date in the form YYYY-MM-DD, got int"),
+        ("nav_order: two", "'nav_order': Input should be a valid integer (got 'two')"),
+        ('nav_order: "3"', "'nav_order': Input should be a valid integer (got '3')"),
+        ("nav_order: 2.5", "'nav_order': Input should be a valid integer (got 2.5)"),
+        ("nav_order: true", "'nav_order': Input should be a valid integer (got True)"),
+        ("nav_display: maybe", "'nav_display': Input should be a valid boolean (got 'maybe')"),
+        ('nav_display: "false"', "'nav_display': Input should be a valid boolean (got 'false')"),
+        ("nav_display: 0", "'nav_display': Input should be a valid boolean (got 0)"),
+        ("title: [a, b]", "'title': Input should be a valid string"),
+        ("tags: billing", "'tags': Input should be a valid list (got 'billing')"),
+    ],
+)
+def test_bad_value_names_file_and_key(line: str, problem: str) -> None:
+    assert problems_of(f"---\ndescription: D\n{line}\n---\n# T\n") == [
+        f"{SOURCE}: front matter {problem}"
+    ]
+
+
+def test_every_bad_key_of_a_page_is_reported() -> None:
+    text = "---\ndate: 2026-02-30\nnav_order: two\nnav_display: maybe\n---\n"
+    assert problems_of(text) == [
+        f"{SOURCE}: front matter 'date': '2026-02-30' is not a calendar date in the form "
+        "YYYY-MM-DD",
+        f"{SOURCE}: front matter 'nav_order': Input should be a valid integer (got 'two')",
+        f"{SOURCE}: front matter 'nav_display': Input should be a valid boolean (got 'maybe')",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("front_matter", "where"),
+    [
+        (
+            "title: ok\nnav_title: Home: extra\n",
+            "line 3, column 16: mapping values are not allowed here",
+        ),
+        ("title: ok\n  bad: indent\n", "line 3, column 6: mapping values are not allowed here"),
+        ("description: fine\n\ntitle: ok\nnav_order: [1\n", "line 6, column 1:"),
+    ],
+)
+def test_yaml_error_names_file_and_line(front_matter: str, where: str) -> None:
+    [problem] = problems_of(f"---\n{front_matter}---\n# T\n")
+    assert problem.startswith(f"{SOURCE}: front matter: {where}")
+
+
+@pytest.mark.parametrize("front_matter", ["- a\n- b\n", "just text\n", "42\n"])
+def test_front_matter_that_is_not_a_mapping(front_matter: str) -> None:
+    assert problems_of(f"---\n{front_matter}---\n") == [
+        f"{SOURCE}: front matter: expected key: value pairs"
+    ]
+
+
+def write_pages(docs: Path, pages: dict[str, str]) -> None:
+    for name, text in pages.items():
+        path = docs / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+
+
+def test_read_pages_keys_pages_by_path_in_docs(tmp_path: Path) -> None:
+    write_pages(
+        tmp_path,
+        {
+            "index.md": "---\ntitle: Home\n---\n",
+            "guide/settings/billing.md": "---\nnav_order: 4\n---\n# Billing\n",
+            "guide/plain.md": "# Plain\n",
+            "guide/notes.txt": "not a page",
+        },
+    )
+    pages = read_pages(tmp_path)
+    assert sorted(pages) == ["guide/plain.md", "guide/settings/billing.md", "index.md"]
+    assert pages["index.md"].front_matter.title == "Home"
+    assert pages["guide/settings/billing.md"].front_matter.nav_order == 4
+    assert pages["guide/plain.md"] == DocPage.model_validate(
+        {"front_matter": {}, "h1_title": "Plain"}
+    )
+
+
+def test_read_pages_reports_every_file_at_once(tmp_path: Path) -> None:
+    write_pages(
+        tmp_path,
+        {
+            "a.md": "---\ndate: May 8\n---\n",
+            "good.md": "---\nnav_order: 1\n---\n",
+            "guide/b.md": "---\nnav_display: maybe\n---\n",
+            "guide/c.md": "---\ntitle: [\n---\n",
+        },
+    )
+    with pytest.raises(InputError) as raised:
+        read_pages(tmp_path)
+    assert raised.value.problems == [
+        "docs/a.md: front matter 'date': 'May 8' is not a calendar date in the form YYYY-MM-DD",
+        "docs/guide/b.md: front matter 'nav_display': Input should be a valid boolean "
+        "(got 'maybe')",
+        "docs/guide/c.md: front matter: line 3, column 1: expected the node content, "
+        "but found '<stream end>'",
+    ]
+    assert str(raised.value) == "\n".join(raised.value.problems)
+
+
+def test_read_pages_reads_the_project_docs() -> None:
+    pages = read_pages(DOCS)
+    assert sorted(pages) == sorted(DOC_PAGES)
+    assert pages["guide/settings/billing.md"].front_matter.date == dt.date(2026, 5, 8)
+
+
+def test_byte_order_mark_does_not_hide_front_matter(tmp_path: Path) -> None:
+    (tmp_path / "bom.md").write_bytes(b"\xef\xbb\xbf---\ntitle: T\nnav_display: maybe\n---\n# T\n")
+    with pytest.raises(InputError):
+        read_pages(tmp_path)
+
+
+@pytest.mark.parametrize("written", ["2026-W19-5", '"20260508"'])
+def test_date_only_in_the_documented_form(written: str) -> None:
+    problems_of(f"---\ndate: {written}\n---\n")
+
+
+def test_comment_in_fenced_code_is_not_the_h1() -> None:
+    page = parse_page(SOURCE, "Intro.\n\n```sh\n# install the tools\nmake\n```\n")
+    assert page.h1_title is None

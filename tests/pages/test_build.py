@@ -1,0 +1,208 @@
+"""``build``: the files it writes, within budget, the same every time, and all or nothing."""
+
+from __future__ import annotations
+
+import posixpath
+import shutil
+from importlib.resources import files
+from pathlib import Path
+
+import pytest
+
+from prototype.inputs.errors import InputError
+from prototype.outputs.atomic_site import staging_dir
+from prototype.pages import build as build_module
+from prototype.pages.build import SITE_PATH, build
+from prototype.pages.manifest import states_json
+from prototype.pages.render import views_of
+from prototype.states.fixtures import FixtureSet
+from tests.expected import FIXTURES, STATE_IDS
+from tests.site_html import parse_html, snapshot
+
+SETTINGS_SLUGS = [
+    "profile",
+    "mcp",
+    "connected-apps",
+    "integrations",
+    "members",
+    "billing",
+    "model",
+    "account",
+]
+"""The eight Settings pages every workspace has."""
+PAGE_BUDGET = 40_000
+"""Bytes of a page's HTML plus the CSS and JS it loads."""
+ASSETS = sorted(
+    entry.name for entry in files("prototype.pages").joinpath("static").iterdir() if entry.is_file()
+)
+
+
+def assets_of(html: str) -> tuple[list[str], list[str]]:
+    """The stylesheets and the scripts a page loads."""
+    elements = list(parse_html(html).iter())
+    stylesheets = [
+        e.attrs["href"] for e in elements if e.tag == "link" and e.attrs.get("rel") == "stylesheet"
+    ]
+    scripts = [e.attrs["src"] for e in elements if e.tag == "script" and "src" in e.attrs]
+    return stylesheets, scripts
+
+
+def links_of(html: str) -> list[str]:
+    """The target of every link on a page."""
+    return [e.attrs["href"] for e in parse_html(html).iter() if e.tag == "a" and "href" in e.attrs]
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, FixtureSet]:
+    """The project's fixtures built once for this module: the folder and what build returned."""
+    out = tmp_path_factory.mktemp("build") / "out"
+    return out, build(FIXTURES, out)
+
+
+@pytest.fixture(scope="module")
+def out(built: tuple[Path, FixtureSet]) -> Path:
+    return built[0]
+
+
+@pytest.fixture(scope="module")
+def html_pages(out: Path) -> dict[str, str]:
+    """Every built HTML page, by path relative to the output folder."""
+    return {
+        path.relative_to(out).as_posix(): path.read_text(encoding="utf-8")
+        for path in sorted(out.rglob("*.html"))
+    }
+
+
+@pytest.fixture
+def broken_fixtures(tmp_path: Path) -> Path:
+    """A copy of the fixtures with one state that fails validation."""
+    folder = tmp_path / "fixtures"
+    shutil.copytree(FIXTURES, folder)
+    (folder / f"{STATE_IDS[0]}.yaml").write_text("title: [unclosed\n", encoding="utf-8")
+    return folder
+
+
+def test_build_returns_the_fixture_set(built: tuple[Path, FixtureSet]) -> None:
+    _, fixture_set = built
+    assert sorted(fixture_set.states) == STATE_IDS
+
+
+def test_top_level_files(out: Path) -> None:
+    assert sorted(path.name for path in out.iterdir()) == [
+        "assets",
+        "claims.json",
+        "index.html",
+        "states.json",
+        "w",
+    ]
+    assert sorted(path.name for path in (out / "assets").iterdir()) == ASSETS
+    assert sorted(path.name for path in (out / "w").iterdir()) == STATE_IDS
+
+
+@pytest.mark.parametrize("asset", ASSETS)
+def test_assets_are_copied_as_they_are(out: Path, asset: str) -> None:
+    source = files("prototype.pages").joinpath("static", asset).read_bytes()
+    assert (out / "assets" / asset).read_bytes() == source
+
+
+@pytest.mark.parametrize("state_id", STATE_IDS)
+def test_pages_of_each_state(out: Path, fixture_set: FixtureSet, state_id: str) -> None:
+    state = fixture_set.states[state_id]
+    expected = {
+        "index.html",
+        *(f"settings/{slug}/index.html" for slug in SETTINGS_SLUGS),
+        *(f"invoices/{invoice.number}/index.html" for invoice in state.invoices),
+    }
+    assert set(snapshot(out / "w" / state_id)) == expected
+
+
+def test_states_json_is_the_manifest(out: Path, fixture_set: FixtureSet) -> None:
+    expected = states_json(fixture_set, views_of(fixture_set), SITE_PATH)
+    assert (out / "states.json").read_text(encoding="utf-8") == expected
+
+
+def test_each_page_with_its_css_and_js_is_within_budget(
+    out: Path, html_pages: dict[str, str]
+) -> None:
+    over = {}
+    for path, html in html_pages.items():
+        stylesheets, scripts = assets_of(html)
+        assert stylesheets, f"{path} loads no stylesheet"
+        assert scripts, f"{path} loads no script"
+        loaded = [
+            out / posixpath.normpath(posixpath.join(posixpath.dirname(path), url))
+            for url in stylesheets + scripts
+        ]
+        size = len(html.encode("utf-8")) + sum(asset.stat().st_size for asset in loaded)
+        if size > PAGE_BUDGET:
+            over[path] = size
+    assert not over, f"over {PAGE_BUDGET} bytes"
+
+
+def test_links_inside_the_prototype_lead_to_built_pages(
+    out: Path, html_pages: dict[str, str]
+) -> None:
+    broken = []
+    for path, html in html_pages.items():
+        for url in links_of(html):
+            href = url.split("#")[0]
+            if not href:
+                continue  # an anchor on the same page
+            target = posixpath.normpath(posixpath.join(posixpath.dirname(path), href))
+            if target.startswith("../"):
+                continue  # the docs, outside the prototype
+            resolved = out / target
+            if not (resolved.is_file() or (resolved / "index.html").is_file()):
+                broken.append(f"{path}: {url}")
+    assert not broken
+
+
+def test_build_is_byte_identical_twice(out: Path, tmp_path: Path) -> None:
+    again = tmp_path / "again"
+    build(FIXTURES, again)
+    assert snapshot(again) == snapshot(out)
+
+
+def test_rebuild_replaces_the_previous_output(tmp_path: Path) -> None:
+    target = tmp_path / "out"
+    target.mkdir()
+    (target / "stale.html").write_text("old", encoding="utf-8")
+    staging_dir(target).mkdir()
+    (staging_dir(target) / "leftover.html").write_text("old", encoding="utf-8")
+    build(FIXTURES, target)
+    assert not (target / "stale.html").exists()
+    assert not (target / "leftover.html").exists()
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["out"]
+
+
+def test_failed_build_leaves_the_previous_output_untouched(
+    tmp_path: Path, broken_fixtures: Path
+) -> None:
+    target = tmp_path / "out"
+    build(FIXTURES, target)
+    before = snapshot(target)
+    with pytest.raises(InputError) as caught:
+        build(broken_fixtures, target)
+    assert caught.value.problems[0].endswith(
+        f"{STATE_IDS[0]}.yaml: line 2, column 1: expected ',' or ']', but got '<stream end>'"
+    )
+    assert snapshot(target) == before
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["fixtures", "out"]
+
+
+def test_build_failing_while_writing_leaves_no_trace(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "out"
+    build(FIXTURES, target)
+    before = snapshot(target)
+
+    def write_then_fail(fixture_set: FixtureSet, out_dir: Path, *_: object) -> None:
+        (out_dir / "index.html").write_text("half a build", encoding="utf-8")
+        raise OSError("disk full")
+
+    monkeypatch.setattr(build_module, "write_prototype", write_then_fail)
+    with pytest.raises(OSError, match="disk full"):
+        build(FIXTURES, target)
+    assert snapshot(target) == before
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["out"]

@@ -1,0 +1,119 @@
+"""``states.json``: one entry per state, with the fields tools read, agreeing with the fixtures."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+
+from prototype.pages.build import SITE_PATH
+from prototype.pages.manifest import states_json
+from prototype.pages.render import views_of
+from prototype.states.fixtures import FixtureSet
+from tests.expected import STATE_IDS
+
+STATE_KEYS = {
+    "id",
+    "title",
+    "workspace",
+    "home_url",
+    "billing_url",
+    "plan",
+    "tier",
+    "subscription_status",
+    "active_until",
+    "renews_on",
+    "credits",
+    "payment_method",
+    "invoices",
+}
+"""The keys tools may rely on in each state's entry."""
+
+
+@pytest.fixture(scope="module")
+def manifest(fixture_set: FixtureSet) -> dict[str, Any]:
+    text = states_json(fixture_set, views_of(fixture_set), SITE_PATH)
+    parsed: dict[str, Any] = json.loads(text)
+    return parsed
+
+
+def entry_of(manifest: dict[str, Any], state_id: str) -> dict[str, Any]:
+    [entry] = [entry for entry in manifest["states"] if entry["id"] == state_id]
+    assert isinstance(entry, dict)
+    return entry
+
+
+def test_top_level(manifest: dict[str, Any], fixture_set: FixtureSet) -> None:
+    assert set(manifest) == {"today", "states"}
+    assert manifest["today"] == fixture_set.today.isoformat()
+    assert [entry["id"] for entry in manifest["states"]] == STATE_IDS
+
+
+@pytest.mark.parametrize("state_id", STATE_IDS)
+def test_state_keys(manifest: dict[str, Any], state_id: str) -> None:
+    entry = entry_of(manifest, state_id)
+    assert set(entry) >= STATE_KEYS
+    assert set(entry["credits"]) == {"balance", "total"}
+    for invoice in entry["invoices"]:
+        assert {"number", "date", "url"} <= set(invoice)
+
+
+@pytest.mark.parametrize("state_id", STATE_IDS)
+def test_state_values(manifest: dict[str, Any], fixture_set: FixtureSet, state_id: str) -> None:
+    entry = entry_of(manifest, state_id)
+    state = fixture_set.states[state_id]
+    plan = state.plan
+    assert entry["title"] == state.title
+    assert entry["workspace"] == state.workspace.name
+    assert entry["plan"] == plan.type
+    assert entry["tier"] == plan.tier
+    assert entry["subscription_status"] == plan.status
+    assert entry["active_until"] == (plan.active_until.isoformat() if plan.active_until else None)
+    assert entry["renews_on"] == (plan.renews_on.isoformat() if plan.renews_on else None)
+    assert entry["credits"] == {"balance": state.credits.balance, "total": state.credits.total}
+    if plan.type == "flex":
+        assert (entry["tier"], entry["subscription_status"]) == (None, None)
+
+
+@pytest.mark.parametrize("state_id", STATE_IDS)
+def test_payment_method(manifest: dict[str, Any], fixture_set: FixtureSet, state_id: str) -> None:
+    card = fixture_set.states[state_id].payment_method
+    shown = entry_of(manifest, state_id)["payment_method"]
+    if card is None:
+        assert shown is None
+    else:
+        assert isinstance(shown, str)
+        assert shown.endswith(f" ending in {card.last4}")
+
+
+@pytest.mark.parametrize("state_id", STATE_IDS)
+def test_urls(manifest: dict[str, Any], state_id: str) -> None:
+    entry = entry_of(manifest, state_id)
+    home = f"prototype/w/{state_id}/"
+    assert entry["home_url"] == home
+    assert entry["billing_url"] == f"{home}settings/billing/"
+    for invoice in entry["invoices"]:
+        assert invoice["url"] == f"{home}invoices/{invoice['number']}/"
+
+
+@pytest.mark.parametrize("state_id", STATE_IDS)
+def test_invoices_newest_first(
+    manifest: dict[str, Any], fixture_set: FixtureSet, state_id: str
+) -> None:
+    listed = [(item["date"], item["number"]) for item in entry_of(manifest, state_id)["invoices"]]
+    expected = sorted(
+        (
+            (invoice.date.isoformat(), invoice.number)
+            for invoice in fixture_set.states[state_id].invoices
+        ),
+        reverse=True,
+    )
+    assert listed == expected
+
+
+def test_text_keeps_non_ascii_names(fixture_set: FixtureSet) -> None:
+    text = states_json(fixture_set, views_of(fixture_set), SITE_PATH)
+    names = [state.workspace.name for state in fixture_set.states.values()]
+    assert [name for name in names if json.dumps(name, ensure_ascii=False) not in text] == []
+    assert text.endswith("}\n")

@@ -1,0 +1,278 @@
+"""WorkspaceState validation: each rule rejects its case with the reason and the field path."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from pydantic import ValidationError
+
+from prototype.inputs.errors import describe_validation_error
+from prototype.states.models import MAX_MINOR_UNITS, WorkspaceState
+from tests.expected import field_at, valid_state
+
+SOURCE = "fixtures/x.yaml"
+TODAY = dt.date(2026, 5, 20)
+CONTEXT = {"today": TODAY}
+
+Change = Callable[[dict[str, Any]], None]
+
+
+def setting(path: str, value: Any) -> Change:
+    """A change that sets the field at ``path``."""
+
+    def change(data: dict[str, Any]) -> None:
+        node, key = field_at(data, path)
+        node[key] = value
+
+    return change
+
+
+def removing(path: str) -> Change:
+    """A change that deletes the field at ``path``."""
+
+    def change(data: dict[str, Any]) -> None:
+        node, key = field_at(data, path)
+        del node[key]
+
+    return change
+
+
+def changed(*changes: Change) -> dict[str, Any]:
+    """The valid state with ``changes`` applied in order."""
+    data = valid_state()
+    for change in changes:
+        change(data)
+    return data
+
+
+def problems(data: dict[str, Any], context: dict[str, Any] | None = None) -> list[str]:
+    """The user-facing lines for ``data``, which must fail validation."""
+    with pytest.raises(ValidationError) as caught:
+        WorkspaceState.model_validate(data, context=context)
+    return describe_validation_error(SOURCE, caught.value)
+
+
+@pytest.mark.parametrize("context", [None, CONTEXT], ids=["no-context", "today"])
+def test_the_minimal_state_is_valid(context: dict[str, Any] | None) -> None:
+    state = WorkspaceState.model_validate(valid_state(), context=context)
+    assert state.plan.renews_on == dt.date(2026, 6, 1)
+
+
+@pytest.mark.parametrize(
+    ("changes", "expected"),
+    [
+        pytest.param(
+            [setting("plan", {"type": "flex", "tier": "Growth"})],
+            "plan.tier: a Flex workspace has no tier; only Pro plans do",
+            id="flex-with-tier",
+        ),
+        pytest.param(
+            [setting("plan", {"type": "flex", "renews_on": "2026-06-01"})],
+            "plan.renews_on: a Flex workspace has no renews_on; only Pro plans do",
+            id="flex-with-renews-on",
+        ),
+        pytest.param(
+            [setting("plan", {"type": "flex", "active_until": "2026-06-01"})],
+            "plan.active_until: a Flex workspace has no Active until date; only Pro plans do",
+            id="flex-with-active-until",
+        ),
+        pytest.param(
+            [setting("plan", {"type": "flex", "status": "active"})],
+            "plan.status: a Flex workspace has no subscription status; only Pro plans do",
+            id="flex-with-status",
+        ),
+        pytest.param(
+            [removing("plan.status")],
+            "plan.status: a Pro plan needs a status: active or canceled",
+            id="pro-without-status",
+        ),
+        pytest.param(
+            [setting("plan.status", "canceled"), setting("plan.active_until", "2026-06-30")],
+            "plan.renews_on: a canceled subscription does not renew; remove renews_on",
+            id="canceled-with-renews-on",
+        ),
+        pytest.param(
+            [setting("plan.status", "canceled"), removing("plan.renews_on")],
+            "plan.active_until: a canceled subscription needs the date it is active until",
+            id="canceled-without-active-until",
+        ),
+        pytest.param(
+            [setting("credits.balance", -1)],
+            "credits.balance: Input should be greater than or equal to 0 (got -1)",
+            id="negative-balance",
+        ),
+        pytest.param(
+            [setting("credits.balance", 0), setting("credits.total", -1)],
+            "credits.total: Input should be greater than or equal to 0 (got -1)",
+            id="negative-total",
+        ),
+        pytest.param(
+            [setting("credits.balance", 501)],
+            "credits.total: the total (500) is less than the balance (501)",
+            id="balance-over-total",
+        ),
+        pytest.param(
+            [setting("invoices.1.number", "INV-0002")],
+            "invoices: invoice number INV-0002 is used twice (invoices[0] and invoices[1])",
+            id="duplicate-invoice-number",
+        ),
+        pytest.param(
+            [setting("invoices.0.amount.currency", "XYZ")],
+            "invoices[0].amount.currency: 'XYZ' is not an ISO 4217 currency code",
+            id="unknown-currency",
+        ),
+        pytest.param(
+            [setting("invoices.0.amount.currency", "usd")],
+            "invoices[0].amount.currency: String should match pattern '^[A-Z]{3}$' (got 'usd')",
+            id="lowercase-currency",
+        ),
+        pytest.param(
+            [setting("invoices.0.amount.minor_units", MAX_MINOR_UNITS + 1)],
+            f"invoices[0].amount.minor_units: Input should be less than or equal to "
+            f"{MAX_MINOR_UNITS} (got {MAX_MINOR_UNITS + 1})",
+            id="amount-over-max",
+        ),
+        pytest.param(
+            [setting("invoices.0.date", "2026-02-30")],
+            "invoices[0].date: '2026-02-30' is not a calendar date in the form YYYY-MM-DD",
+            id="impossible-date",
+        ),
+        pytest.param(
+            [setting("plan.renews_on", "2026-06-01T10:00:00")],
+            "plan.renews_on: '2026-06-01T10:00:00' is not a calendar date in the form YYYY-MM-DD",
+            id="datetime-string",
+        ),
+        pytest.param(
+            [setting("invoices.1.date", "2026-04-01 10:00:00")],
+            "invoices[1].date: '2026-04-01 10:00:00' is not a calendar date in the form YYYY-MM-DD",
+            id="datetime-string-with-space",
+        ),
+        pytest.param(
+            [setting("invoices.0.date", dt.datetime(2026, 5, 1, 10, 0))],
+            "invoices[0].date: expected a date (YYYY-MM-DD), not a date and time",
+            id="datetime-object",
+        ),
+        pytest.param(
+            [setting("invoices.0.date", 20260501)],
+            "invoices[0].date: expected a date in the form YYYY-MM-DD, got int",
+            id="date-as-number",
+        ),
+    ],
+)
+def test_rule_is_rejected_with_reason_and_path(changes: list[Change], expected: str) -> None:
+    assert problems(changed(*changes)) == [f"{SOURCE}: {expected}"]
+
+
+@pytest.mark.parametrize("field", ["number", "date", "amount"])
+def test_invoice_without_required_field(field: str) -> None:
+    assert problems(changed(removing(f"invoices.1.{field}"))) == [
+        f"{SOURCE}: invoices[1].{field}: Field required"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("path", "shown"),
+    [
+        ("colour", "colour"),
+        ("workspace.colour", "workspace.colour"),
+        ("plan.colour", "plan.colour"),
+        ("credits.colour", "credits.colour"),
+        ("payment_method.colour", "payment_method.colour"),
+        ("invoices.1.colour", "invoices[1].colour"),
+        ("invoices.1.amount.colour", "invoices[1].amount.colour"),
+        ("invoices.1.paid_with.colour", "invoices[1].paid_with.colour"),
+    ],
+)
+def test_unknown_field_is_rejected_anywhere(path: str, shown: str) -> None:
+    assert problems(changed(setting(path, "red"))) == [
+        f"{SOURCE}: {shown}: Extra inputs are not permitted (got 'red')"
+    ]
+
+
+def test_every_problem_is_reported_at_once() -> None:
+    data = changed(
+        setting("credits.balance", -1),
+        setting("invoices.0.amount.currency", "XYZ"),
+        setting("colour", "red"),
+    )
+    assert sorted(problems(data)) == sorted(
+        [
+            f"{SOURCE}: credits.balance: Input should be greater than or equal to 0 (got -1)",
+            f"{SOURCE}: invoices[0].amount.currency: 'XYZ' is not an ISO 4217 currency code",
+            f"{SOURCE}: colour: Extra inputs are not permitted (got 'red')",
+        ]
+    )
+
+
+def test_largest_amount_is_accepted() -> None:
+    data = changed(setting("invoices.0.amount.minor_units", MAX_MINOR_UNITS))
+    state = WorkspaceState.model_validate(data)
+    assert state.invoices[0].amount.minor_units == MAX_MINOR_UNITS
+
+
+@pytest.mark.parametrize("text", ["20260501", "2026-W18-5"])
+def test_only_the_extended_calendar_form_is_a_date(text: str) -> None:
+    assert problems(changed(setting("invoices.0.date", text))) == [
+        f"{SOURCE}: invoices[0].date: {text!r} is not a calendar date in the form YYYY-MM-DD"
+    ]
+
+
+CONTEXT_RULES = [
+    pytest.param(
+        [setting("plan.renews_on", "2026-05-20")],
+        "plan.renews_on: the renewal date 2026-05-20 is not after today (2026-05-20)",
+        id="renews-today",
+    ),
+    pytest.param(
+        [setting("plan.renews_on", "2026-05-01")],
+        "plan.renews_on: the renewal date 2026-05-01 is not after today (2026-05-20)",
+        id="renewed-in-the-past",
+    ),
+    pytest.param(
+        [
+            setting("plan.status", "canceled"),
+            removing("plan.renews_on"),
+            setting("plan.active_until", "2026-05-19"),
+        ],
+        "plan.active_until: 2026-05-19 is before today (2026-05-20): the plan would have ended",
+        id="active-until-yesterday",
+    ),
+    pytest.param(
+        [setting("invoices.1.date", "2026-05-21")],
+        "invoices[1].date: the invoice date 2026-05-21 is after today (2026-05-20)",
+        id="invoice-tomorrow",
+    ),
+]
+
+
+@pytest.mark.parametrize(("changes", "expected"), CONTEXT_RULES)
+def test_rule_against_today_is_rejected(changes: list[Change], expected: str) -> None:
+    assert problems(changed(*changes), CONTEXT) == [f"{SOURCE}: {expected}"]
+
+
+@pytest.mark.parametrize(("changes", "expected"), CONTEXT_RULES)
+def test_rule_against_today_needs_today(changes: list[Change], expected: str) -> None:
+    """Without a "today" in the context, the same dates are not judged."""
+    WorkspaceState.model_validate(changed(*changes))
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        pytest.param([setting("plan.renews_on", "2026-05-21")], id="renews-tomorrow"),
+        pytest.param(
+            [
+                setting("plan.status", "canceled"),
+                removing("plan.renews_on"),
+                setting("plan.active_until", "2026-05-20"),
+            ],
+            id="active-until-today",
+        ),
+        pytest.param([setting("invoices.0.date", "2026-05-20")], id="invoice-today"),
+    ],
+)
+def test_dates_at_the_edge_of_today_are_accepted(changes: list[Change]) -> None:
+    WorkspaceState.model_validate(changed(*changes), context=CONTEXT)
