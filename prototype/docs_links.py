@@ -11,7 +11,7 @@ import posixpath
 import re
 from collections.abc import Collection
 
-from .errors import InputError
+from .errors import InputError, shown
 from .markdown_code import outside_code
 
 SITE_PREFIX = "/docs"
@@ -39,7 +39,7 @@ def resolve(target: str, page: str, pages: Collection[str]) -> str:
     path, hash_mark, anchor = target.removeprefix(SITE_PREFIX).partition("#")
     found = page_for(path, pages)
     if found is None:
-        raise InputError([f"docs/{page}: link '{target}' points to no page in docs/"])
+        raise InputError([f"docs/{page}: link {shown(target)} points to no page in docs/"])
     relative = posixpath.relpath(found, posixpath.dirname(page) or ".")
     return relative + hash_mark + anchor
 
