@@ -27,6 +27,7 @@ from prototype.states.models import (
     User,
     Workspace,
     WorkspaceState,
+    is_visible,
 )
 from tests.expected import CARD_BRANDS
 
@@ -77,9 +78,11 @@ characters = st.characters(codec="utf-8", exclude_categories=["Cc"])
 
 
 def text(max_size: int) -> st.SearchStrategy[str]:
-    """A name: a known tricky one, or any text that is not blank."""
+    """A name: a known tricky one, or any text with a visible character (not blank)."""
     tricky = st.sampled_from([name[:max_size] for name in TRICKY_NAMES])
-    drawn = st.text(characters, min_size=1, max_size=max_size).filter(lambda s: bool(s.strip()))
+    drawn = st.text(characters, min_size=1, max_size=max_size).filter(
+        lambda s: any(map(is_visible, s))
+    )
     return tricky | drawn | drawn  # drawn text twice as often as a known tricky name
 
 
@@ -119,18 +122,17 @@ workspaces = st.builds(
 
 @st.composite
 def plans(draw: st.DrawFn) -> Plan:
-    """Flex (no tier, status or dates), or Pro: active, or canceled and running to its end."""
+    """Flex (no tier, status or dates), or Pro: active (renewing, ending, or neither), or canceled
+    and running to its end."""
     if draw(st.booleans()):
         return Plan(type="flex")
     tier = draw(st.none() | text(80))
     if draw(st.booleans()):
         return Plan(type="pro", tier=tier, status="canceled", active_until=draw(end_dates))
+    renews_on = draw(st.none() | renewal_dates)
+    active_until = draw(st.none() | end_dates) if renews_on is None else None
     return Plan(
-        type="pro",
-        tier=tier,
-        status="active",
-        renews_on=draw(st.none() | renewal_dates),
-        active_until=draw(st.none() | end_dates),
+        type="pro", tier=tier, status="active", renews_on=renews_on, active_until=active_until
     )
 
 

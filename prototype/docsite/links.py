@@ -12,7 +12,7 @@ import re
 from collections.abc import Collection
 
 from prototype.docsource.markdown_code import outside_code
-from prototype.inputs.errors import InputError
+from prototype.inputs.errors import InputError, shown
 
 SITE_PREFIX = "/docs"
 
@@ -39,7 +39,7 @@ def resolve(target: str, page: str, pages: Collection[str]) -> str:
     path, hash_mark, anchor = target.removeprefix(SITE_PREFIX).partition("#")
     found = page_for(path, pages)
     if found is None:
-        raise InputError([f"docs/{page}: link '{target}' points to no page in docs/"])
+        raise InputError([f"docs/{page}: link {shown(target)} points to no page in docs/"])
     relative = posixpath.relpath(found, posixpath.dirname(page) or ".")
     return relative + hash_mark + anchor
 

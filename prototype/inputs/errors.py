@@ -15,6 +15,28 @@ class InputError(Exception):
         super().__init__("\n".join(self.problems))
 
 
+MAX_SHOWN = 80
+"""The longest value a message shows whole; a longer one is cut to its first characters."""
+SHOWN_START = 40
+"""How many characters of a cut value a message shows."""
+
+
+def cut(text: str, limit: int = MAX_SHOWN) -> str:
+    """``text``, or when longer than ``limit`` its start, an ellipsis and its length."""
+    if len(text) <= limit:
+        return text
+    return f"{text[:SHOWN_START]}… ({len(text):,} characters)"
+
+
+def shown(value: object) -> str:
+    """``value`` as a message quotes it: its repr, cut when long to ``'aaaa…' (1,000,000
+    characters)``, so one line names a value of any size."""
+    if isinstance(value, str) and len(value) > MAX_SHOWN:
+        start = repr(value[:SHOWN_START])
+        return f"{start[:-1]}…{start[-1]} ({len(value):,} characters)"
+    return cut(repr(value))
+
+
 def field_path(location: Iterable[int | str]) -> str:
     """Render a pydantic error location as a dotted path: ``invoices[3].amount.currency``."""
     path = ""
@@ -22,7 +44,8 @@ def field_path(location: Iterable[int | str]) -> str:
         if isinstance(part, int):
             path += f"[{part}]"
         else:
-            path += f".{part}" if path else part
+            name = part if len(part) <= MAX_SHOWN else shown(part)
+            path += f".{name}" if path else name
     return path or "(top level)"
 
 
@@ -41,7 +64,7 @@ def describe_validation_error(
         reason = problem["msg"].removeprefix("Value error, ")
         value = problem.get("input")
         if problem["type"] != "value_error" and isinstance(value, _SCALARS):
-            reason += f" (got {value!r})"
+            reason += f" (got {shown(value)})"
         label = field_label.format(path=field_path(problem["loc"]))
         lines.append(f"{source}: {label}: {reason}")
     return lines

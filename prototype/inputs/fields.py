@@ -8,6 +8,8 @@ from typing import Annotated, Any
 
 from pydantic import BeforeValidator, WithJsonSchema
 
+from prototype.inputs.errors import shown
+
 _CALENDAR_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 
 
@@ -23,7 +25,7 @@ def _iso_date(value: Any) -> Any:
             return dt.date.fromisoformat(value)
     except ValueError:
         pass
-    raise ValueError(f"{value!r} is not a calendar date in the form YYYY-MM-DD")
+    raise ValueError(f"{shown(value)} is not a calendar date in the form YYYY-MM-DD")
 
 
 IsoDate = Annotated[

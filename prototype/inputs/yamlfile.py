@@ -2,23 +2,132 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from prototype.inputs.errors import InputError
+from prototype.inputs.errors import InputError, cut, shown
 
-_TIMESTAMP = "tag:yaml.org,2002:timestamp"
-_MERGE = "tag:yaml.org,2002:merge"
+_YAML = "tag:yaml.org,2002:"
+_STR = f"{_YAML}str"
+_TIMESTAMP = f"{_YAML}timestamp"
+_MERGE = f"{_YAML}merge"
+_READ_AS = {
+    f"{_YAML}bool": "a boolean",
+    f"{_YAML}int": "a number",
+    f"{_YAML}float": "a number",
+    f"{_YAML}null": "null (no value)",
+}
+"""What a key that is not text is read as, for the message that names it."""
 MAX_DEPTH = 50
 """How deeply collections may nest; a fixture needs four levels, and PyYAML recurses."""
+MAX_VALUES = 100_000
+"""How many values (keys, items and the rest) a file may hold with every alias written out; a
+fixture of 28 invoices holds about 500, and a few lines of aliases can stand for billions."""
+MAX_PROBLEM = 200
+"""The longest a parser's problem is shown whole; PyYAML's name an undefined alias in full."""
+
+
+class _Resolver(yaml.resolver.Resolver):
+    """YAML 1.1's implicit types less timestamps: ``2026-02-30`` reaches validation as text."""
+
+
+_Resolver.yaml_implicit_resolvers = {
+    first: [(tag, pattern) for tag, pattern in resolvers if tag != _TIMESTAMP]
+    for first, resolvers in yaml.resolver.Resolver.yaml_implicit_resolvers.items()
+}
+_resolve: Callable[[type[yaml.Node], str, tuple[bool, bool]], str] = _Resolver().resolve
+"""The tag a scalar gets from its text and style (plain or quoted) when none is written."""
+
+
+def _refuse(node: yaml.Node, problem: str) -> yaml.constructor.ConstructorError:
+    """The error that names ``problem`` at ``node``'s place in the file."""
+    return yaml.constructor.ConstructorError(None, None, problem, node.start_mark)
+
+
+def _implicit_tag(node: yaml.Node) -> str:
+    """The tag ``node`` has when none is written: what its kind and its text make it."""
+    if isinstance(node, yaml.MappingNode):
+        return f"{_YAML}map"
+    if isinstance(node, yaml.SequenceNode):
+        return f"{_YAML}seq"
+    plain = isinstance(node, yaml.ScalarNode) and not node.style
+    return _resolve(yaml.ScalarNode, node.value, (plain, not plain))
+
+
+def _shown_tag(tag: str) -> str:
+    """A tag as it is written in a file: ``!!binary`` rather than ``tag:yaml.org,2002:binary``."""
+    return shown(f"!!{tag.removeprefix(_YAML)}" if tag.startswith(_YAML) else tag)
+
+
+def _check_key(key: yaml.Node) -> None:
+    """Refuse a key that is not text as written: a list or mapping, ``on``, ``1``, ``null``."""
+    if key.tag == _MERGE:
+        return
+    if not isinstance(key, yaml.ScalarNode):
+        raise _refuse(key, "a key must be a plain value, not a list or a mapping")
+    if key.tag != _STR:
+        read_as = _READ_AS.get(key.tag, "something other than text")
+        raise _refuse(
+            key, f"the key {shown(key.value)} is read as {read_as}; quote it or use a field name"
+        )
+
+
+def _check_node(node: yaml.Node) -> None:
+    """Refuse a tag written on a value (``!!binary``, ``!!python/...``, ``!custom``), and keys
+    that are not text."""
+    if node.tag != _implicit_tag(node):
+        raise _refuse(
+            node, f"the tag {_shown_tag(node.tag)} is not allowed; write the value without it"
+        )
+    if isinstance(node, yaml.MappingNode):
+        for key, _ in node.value:
+            _check_key(key)
+
+
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    """The nodes ``node`` holds: its items, or its keys and values."""
+    if isinstance(node, yaml.MappingNode):
+        return [part for pair in node.value for part in pair]
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    return []
+
+
+def _check_document(root: yaml.Node) -> None:
+    """Refuse, before anything is built, what the files have no use for: tags, keys that are not
+    text, an alias inside what it names, and more than :data:`MAX_VALUES` values once aliases
+    are written out. Each node is visited once, so a billion laughs are counted, not expanded."""
+    sizes: dict[int, int] = {}
+    open_nodes: set[int] = set()
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    while stack:
+        node, children_counted = stack.pop()
+        if children_counted:
+            size = 1 + sum(sizes[id(child)] for child in _children(node))
+            if size > MAX_VALUES:
+                too_many = f"the data holds more than {MAX_VALUES:,} values"
+                raise _refuse(node, f"with its aliases written out, {too_many}")
+            sizes[id(node)] = size
+            open_nodes.discard(id(node))
+        elif id(node) in open_nodes:
+            raise _refuse(node, "an alias refers to the collection that holds it")
+        elif id(node) not in sizes:
+            _check_node(node)
+            open_nodes.add(id(node))
+            stack.append((node, True))
+            stack.extend((child, False) for child in reversed(_children(node)))
 
 
 class _Constructors(yaml.constructor.SafeConstructor):
-    """SafeLoader's constructors, less implicit timestamps (``2026-02-30`` reaches validation
-    as text), refusing a key written twice instead of keeping the last, and a number too long
-    to read, each with its place in the file."""
+    """SafeLoader's constructors, after :func:`_check_document`, refusing a key written twice
+    instead of keeping the last, and a number too long to read, each with its place in the file."""
+
+    def construct_document(self, node: yaml.Node) -> Any:
+        _check_document(node)
+        return super().construct_document(node)
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
         seen: set[Any] = set()
@@ -27,9 +136,7 @@ class _Constructors(yaml.constructor.SafeConstructor):
                 continue
             key = self.construct_object(key_node, deep=True)
             if key in seen:
-                raise yaml.constructor.ConstructorError(
-                    None, None, f"the key {key!r} appears twice", key_node.start_mark
-                )
+                raise _refuse(key_node, f"the key {shown(key)} appears twice")
             seen.add(key)
         return yaml.constructor.SafeConstructor.construct_mapping(self, node, deep=deep)
 
@@ -37,21 +144,15 @@ class _Constructors(yaml.constructor.SafeConstructor):
         try:
             return yaml.constructor.SafeConstructor.construct_yaml_int(self, node)
         except ValueError:
-            raise yaml.constructor.ConstructorError(
-                None, None, "the number has more digits than can be read", node.start_mark
-            ) from None
+            raise _refuse(node, "the number has more digits than can be read") from None
 
 
 _Constructors.add_constructor(  # type: ignore[type-var]
     "tag:yaml.org,2002:int", _Constructors.construct_yaml_int
 )
-_Constructors.yaml_implicit_resolvers = {  # type: ignore[attr-defined]
-    first: [(tag, pattern) for tag, pattern in resolvers if tag != _TIMESTAMP]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
 
 
-class _CarefulLoader(_Constructors, yaml.SafeLoader):
+class _CarefulLoader(_Constructors, _Resolver, yaml.SafeLoader):
     """The pure-Python parser: it also refuses nesting deeper than :data:`MAX_DEPTH`, and its
     messages say exactly what is wrong and where."""
 
@@ -73,7 +174,7 @@ class _CarefulLoader(_Constructors, yaml.SafeLoader):
 _FastLoader: type[yaml.SafeLoader] | None = None
 if hasattr(yaml, "CSafeLoader"):  # PyYAML built with libyaml: several times faster
 
-    class _LibyamlLoader(_Constructors, yaml.CSafeLoader):
+    class _LibyamlLoader(_Constructors, _Resolver, yaml.CSafeLoader):
         """libyaml's parser with the same constructors: for files that are well formed."""
 
     _FastLoader = _LibyamlLoader  # type: ignore[assignment]
@@ -113,7 +214,7 @@ def load_yaml(text: str, source: str, *, first_line: int = 1) -> Any:
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f"line {mark.line + first_line}, column {mark.column + 1}" if mark else "YAML"
-        problem = getattr(error, "problem", None) or "invalid YAML"
+        problem = cut(getattr(error, "problem", None) or "invalid YAML", MAX_PROBLEM)
         raise InputError([f"{source}: {where}: {problem}"]) from None
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -10,13 +11,15 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from prototype.inputs.errors import InputError, describe_validation_error
+from prototype.inputs.errors import InputError, describe_validation_error, shown
 from prototype.inputs.yamlfile import load_yaml_file
 from prototype.states.models import FixtureSetSettings, User, WorkspaceState
 
 SETTINGS_FILE = "_set.yaml"
 M = TypeVar("M", bound=BaseModel)
 STATE_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+NEAR_MISS = re.compile(r"^(?P<stem>.+?)\.ya?ml(?:\.txt)?$", re.IGNORECASE)
+"""A name meant as a fixture but not read as one: ``foo.yml``, ``foo.YAML``, ``foo.yaml.txt``."""
 
 
 @dataclass(frozen=True)
@@ -29,11 +32,28 @@ class FixtureSet:
 
 
 def _source(path: Path) -> str:
-    """How errors name a file: relative to the working directory when it can be."""
+    """How errors name a file: relative to the working directory when it can be, and by its own
+    name (a symbolic link is named, not the file it points to)."""
     try:
-        return path.resolve().relative_to(Path.cwd()).as_posix()
+        return Path(os.path.abspath(path)).relative_to(Path.cwd()).as_posix()
     except ValueError:
         return path.as_posix()
+
+
+def _name_problem(path: Path) -> str | None:
+    """Why a file in the fixtures folder is not read as the fixture it looks like, if so."""
+    near_miss = NEAR_MISS.match(path.name)
+    if near_miss and not path.name.endswith(".yaml"):
+        return (
+            f"{_source(path)}: fixtures are read from .yaml files only; "
+            f"rename it to {near_miss['stem']}.yaml"
+        )
+    if path.name.endswith(".yaml") and not STATE_ID.match(path.stem):
+        return (
+            f"{_source(path)}: the file name is the state id and must be lowercase "
+            "letters, digits and single hyphens"
+        )
+    return None
 
 
 def _read_mapping(path: Path) -> dict[str, Any]:
@@ -67,15 +87,14 @@ def load_fixture_set(fixtures_dir: Path) -> FixtureSet:
     context = {"today": settings.today} if settings else {}
     states: dict[str, WorkspaceState] = {}
     owners: dict[str, str] = {}
-    paths = sorted(fixtures_dir.glob("*.yaml"))
-    for path in paths:
+    for path in sorted(fixtures_dir.iterdir()):
         if path.name == SETTINGS_FILE:
             continue
-        if not STATE_ID.match(path.stem):
-            problems.append(
-                f"{_source(path)}: the file name is the state id and must be lowercase "
-                "letters, digits and single hyphens"
-            )
+        problem = _name_problem(path)
+        if problem:
+            problems.append(problem)
+            continue
+        if not path.name.endswith(".yaml"):
             continue
         try:
             state = _validate(WorkspaceState, path, context)
@@ -85,7 +104,7 @@ def load_fixture_set(fixtures_dir: Path) -> FixtureSet:
         name = state.workspace.name
         if name in owners:
             problems.append(
-                f"{_source(path)}: workspace.name: {name!r} is already the name of the "
+                f"{_source(path)}: workspace.name: {shown(name)} is already the name of the "
                 f"workspace in {owners[name]}; names tell workspaces apart in the switcher"
             )
         owners.setdefault(name, _source(path))

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from decimal import Decimal
 
+from babel.core import get_global
 from babel.dates import format_date
-from babel.numbers import format_currency, get_currency_precision, list_currencies
+from babel.numbers import format_currency, get_currency_precision
 
 LOCALE = "en_US"
 
@@ -16,9 +18,21 @@ def long_date(day: dt.date) -> str:
     return str(format_date(day, format="long", locale=LOCALE))
 
 
+@functools.cache
+def currencies_in_use() -> frozenset[str]:
+    """The ISO 4217 codes of money in use: legal tender in some territory, with no end date in
+    Babel's data. Not withdrawn ones (``SLL``), nor codes that are not money (``XXX``, ``XAU``)."""
+    return frozenset(
+        code
+        for entries in get_global("territory_currencies").values()
+        for code, _start, end, tender in entries
+        if tender and end is None
+    )
+
+
 def is_known_currency(code: str) -> bool:
-    """Whether ``code`` is an ISO 4217 currency code Babel knows."""
-    return code in list_currencies()
+    """Whether ``code`` is the ISO 4217 code of a currency in use (:func:`currencies_in_use`)."""
+    return code in currencies_in_use()
 
 
 def money(minor_units: int, currency: str) -> str:

@@ -22,6 +22,7 @@ from pydantic import (
     field_validator,
 )
 
+from prototype.inputs.errors import shown
 from prototype.inputs.fields import IsoDate
 from prototype.states.formatting import is_known_currency
 
@@ -39,7 +40,7 @@ class StrictModel(BaseModel):
 
 def _known_currency(code: str) -> str:
     if not is_known_currency(code):
-        raise ValueError(f"{code!r} is not an ISO 4217 currency code")
+        raise ValueError(f"{shown(code)} is not the ISO 4217 code of a currency in use")
     return code
 
 
@@ -56,8 +57,35 @@ def _no_control_characters(text: str) -> str:
     return text
 
 
-Text = Annotated[str, AfterValidator(_no_control_characters)]
-"""Text shown on the page: one line, no control characters (a page drops NUL, for one)."""
+INVISIBLE_CATEGORIES = frozenset({"Cc", "Cf", "Zs", "Zl", "Zp", "Mn", "Me", "Mc"})
+"""Unicode categories that show nothing on their own: controls, formats (zero-width space, word
+joiner, byte-order mark), spaces and separators, and marks, which need a letter to sit on."""
+BLANK_LETTERS = frozenset("\u115f\u1160\u3164\uffa0\u2800")
+"""Letters and symbols drawn as blank space: the Hangul fillers and the blank Braille pattern."""
+
+
+def is_visible(char: str) -> bool:
+    """Whether ``char`` shows something on its own (a space or a zero-width joiner does not)."""
+    return not (
+        char.isspace()
+        or unicodedata.category(char) in INVISIBLE_CATEGORIES
+        or char in BLANK_LETTERS
+    )
+
+
+def _has_visible_character(text: str) -> str:
+    if not any(map(is_visible, text)):
+        found = sorted({f"U+{ord(char):04X}" for char in text})
+        listed = ", ".join(found[:5]) + (", …" if len(found) > 5 else "")
+        raise ValueError(f"is blank: it has no visible character (only {listed})")
+    return text
+
+
+Text = Annotated[
+    str, AfterValidator(_no_control_characters), AfterValidator(_has_visible_character)
+]
+"""Text shown on the page: one line, no control characters (a page drops NUL, for one), and at
+least one visible character (spaces or zero-width characters alone show an empty badge)."""
 
 
 def _today(info: ValidationInfo) -> dt.date | None:
@@ -106,13 +134,6 @@ class Workspace(StrictModel):
     group: Literal["my_workspaces", "shared_with_me"] = "my_workspaces"
     """The switcher group: My Workspaces (a direct member) or Shared with Me."""
 
-    @field_validator("name")
-    @classmethod
-    def _not_blank(cls, name: str) -> str:
-        if not name.strip():
-            raise ValueError("the name is blank")
-        return name
-
 
 class Plan(StrictModel):
     """The workspace plan: Flex Credits, or a Pro Subscription with its state."""
@@ -126,7 +147,7 @@ class Plan(StrictModel):
     renews_on: IsoDate | None = None
     """The next renewal date of an active Pro subscription, after today."""
     active_until: IsoDate | None = Field(default=None, validate_default=True)
-    """The date the subscription ends, shown as "Active until"; required when canceled."""
+    """The end date, shown as "Active until"; required when canceled, never with renews_on."""
 
     @field_validator("tier", "renews_on")
     @classmethod
@@ -168,6 +189,8 @@ class Plan(StrictModel):
             if info.data.get("status") == "canceled":
                 raise ValueError("a canceled subscription needs the date it is active until")
             return None
+        if info.data.get("renews_on") is not None:
+            raise ValueError("a subscription that renews has no end date; remove active_until")
         today = _today(info)
         if today is not None and active_until < today:
             raise ValueError(f"{active_until} is before today ({today}): the plan would have ended")

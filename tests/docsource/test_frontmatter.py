@@ -144,6 +144,82 @@ def test_yaml_error_names_file_and_line(front_matter: str, where: str) -> None:
     assert problem.startswith(f"{SOURCE}: front matter: {where}")
 
 
+def test_an_alias_bomb_in_front_matter_is_refused_not_expanded() -> None:
+    """Without the count, validating ``tags`` (9**9 of them) would take minutes."""
+    lines = ["l0: &l0 [" + ", ".join(["lol"] * 9) + "]"]
+    lines += [f"l{n}: &l{n} [" + ", ".join([f"*l{n - 1}"] * 9) + "]" for n in range(1, 9)]
+    [problem] = problems_of("---\n" + "\n".join(lines) + "\ntags: *l8\n---\n# T\n")
+    assert problem == (
+        f"{SOURCE}: front matter: line 7, column 5: with its aliases written out, the data holds "
+        "more than 100,000 values"
+    )
+
+
+@pytest.mark.parametrize(
+    ("front_matter", "problem"),
+    [
+        pytest.param(
+            "title: T\n? [nav, order]\n: 4\n",
+            "line 3, column 3: a key must be a plain value, not a list or a mapping",
+            id="key-not-plain",
+        ),
+        pytest.param(
+            "title: !!binary VGl0bGU=\n",
+            "line 2, column 8: the tag '!!binary' is not allowed; write the value without it",
+            id="tag",
+        ),
+        pytest.param(
+            "title: !!python/name:os.system\n",
+            "line 2, column 8: the tag '!!python/name:os.system' is not allowed; write the value "
+            "without it",
+            id="python-tag",
+        ),
+        pytest.param(
+            "title: T\non: push\n",
+            "line 3, column 1: the key 'on' is read as a boolean; quote it or use a field name",
+            id="boolean-key",
+        ),
+        pytest.param(
+            "title: T\n4: four\n",
+            "line 3, column 1: the key '4' is read as a number; quote it or use a field name",
+            id="number-key",
+        ),
+        pytest.param(
+            "a: &a [*a]\n",
+            "line 2, column 4: an alias refers to the collection that holds it",
+            id="alias-in-itself",
+        ),
+    ],
+)
+def test_yaml_the_docs_have_no_use_for_is_refused(front_matter: str, problem: str) -> None:
+    assert problems_of(f"---\n{front_matter}---\n# T\n") == [f"{SOURCE}: front matter: {problem}"]
+
+
+LONG = "a" * 1_000_000
+CUT = f"'{'a' * 40}…' (1,000,000 characters)"
+"""How a message shows :data:`LONG`."""
+
+
+@pytest.mark.parametrize(
+    ("line", "problem"),
+    [
+        (f"nav_order: {LONG}", f"'nav_order': Input should be a valid integer (got {CUT})"),
+        (f"date: {LONG}", f"'date': {CUT} is not a calendar date in the form YYYY-MM-DD"),
+        (f'nav_display: "{LONG}"', f"'nav_display': Input should be a valid boolean (got {CUT})"),
+    ],
+)
+def test_a_long_value_is_cut_in_the_message(line: str, problem: str) -> None:
+    assert problems_of(f"---\n{line}\n---\n# T\n") == [f"{SOURCE}: front matter {problem}"]
+
+
+def test_a_long_key_written_twice_is_cut_in_the_message() -> None:
+    key = "k" * 1000
+    assert problems_of(f"---\n{key}: 1\n{key}: 2\n---\n") == [
+        f"{SOURCE}: front matter: line 3, column 1: the key '{'k' * 40}…' (1,000 characters) "
+        "appears twice"
+    ]
+
+
 @pytest.mark.parametrize("front_matter", ["- a\n- b\n", "just text\n", "42\n"])
 def test_front_matter_that_is_not_a_mapping(front_matter: str) -> None:
     assert problems_of(f"---\n{front_matter}---\n") == [

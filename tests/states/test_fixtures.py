@@ -81,6 +81,32 @@ def test_bad_file_name(folder: Path, name: str) -> None:
     assert problems(folder) == [f"fixtures/{name}.yaml: {NAME_RULE}"]
 
 
+@pytest.mark.parametrize(
+    "name",
+    ["flex-team.yml", "flex-team.YML", "flex-team.YAML", "flex-team.Yaml", "flex-team.yaml.txt"],
+)
+def test_a_fixture_not_named_yaml_is_refused_not_dropped(folder: Path, name: str) -> None:
+    (folder / "flex-team.yaml").rename(folder / name)
+    assert problems(folder) == [
+        f"fixtures/{name}: fixtures are read from .yaml files only; rename it to flex-team.yaml"
+    ]
+
+
+def test_other_files_in_the_folder_are_left_alone(folder: Path) -> None:
+    for name in ["README.md", "notes.txt", "flex-team.yaml.bak", "yaml"]:
+        (folder / name).write_text("not a fixture\n", encoding="utf-8")
+    assert sorted(load_fixture_set(folder).states) == STATE_IDS
+
+
+def test_a_symbolic_link_is_named_as_it_is_in_the_folder(folder: Path) -> None:
+    (folder / "drafts").mkdir()
+    (folder / "flex-team.yaml").rename(folder / "drafts" / "team.yaml")
+    (folder / "flex-team.yaml").symlink_to(Path("drafts", "team.yaml"))
+    assert load_fixture_set(folder).states["flex-team"].workspace.name
+    (folder / "drafts" / "team.yaml").write_text("", encoding="utf-8")
+    assert problems(folder) == ["fixtures/flex-team.yaml: the file is empty"]
+
+
 def test_duplicate_workspace_names_across_files(folder: Path) -> None:
     state_id = a_state_id()
     original = folder / f"{state_id}.yaml"

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from prototype.states.formatting import is_known_currency, long_date, money
+from prototype.states.formatting import currencies_in_use, is_known_currency, long_date, money
 from prototype.states.models import MAX_MINOR_UNITS
 
 
@@ -42,7 +42,7 @@ def test_money(minor_units: int, currency: str, expected: str) -> None:
     assert money(minor_units, currency) == expected
 
 
-@pytest.mark.parametrize("code", ["USD", "EUR", "JPY", "GBP"])
+@pytest.mark.parametrize("code", ["USD", "EUR", "JPY", "GBP", "XAF", "XOF", "XCD", "XPF", "ZWG"])
 def test_known_currency(code: str) -> None:
     assert is_known_currency(code)
 
@@ -50,3 +50,21 @@ def test_known_currency(code: str) -> None:
 @pytest.mark.parametrize("code", ["XYZ", "usd", "Usd", "", "US", "USDD"])
 def test_unknown_currency(code: str) -> None:
     assert not is_known_currency(code)
+
+
+@pytest.mark.parametrize(
+    "code",
+    [
+        *["XXX", "XTS"],  # no currency; the code for tests
+        *["XAU", "XAG", "XPT", "XPD"],  # metals
+        *["XDR", "XBA", "XBB", "XBC", "XBD", "XSU", "XUA"],  # units of account
+        *["HRK", "SLL", "ZWL", "DEM", "VEF", "CUC"],  # withdrawn
+    ],
+)
+def test_a_code_that_is_not_money_in_use_is_not_known(code: str) -> None:
+    assert not is_known_currency(code)
+
+
+def test_every_currency_in_use_can_be_shown() -> None:
+    for code in currencies_in_use():
+        assert money(100, code)

@@ -1,7 +1,8 @@
 """Hostile fixtures: each file in ``tests/hostile_fixtures/`` is a complete workspace state with
-one thing wrong. Added to a copy of the project's fixtures as ``fixtures/hostile.yaml``, it makes
-``validate`` and ``build`` exit 1 with one line naming the file, the field (or the line and
-column) and the reason, without a traceback, and a failed ``build`` leaves OUT as it was.
+one thing wrong. Added to a copy of the project's fixtures as ``fixtures/hostile.yaml`` (with its
+own suffix, or as a symbolic link, when that is what is wrong), it makes ``validate`` and
+``build`` exit 1 with one short line naming the file, the field (or the line and column) and the
+reason, without a traceback, and a failed ``build`` leaves OUT as it was.
 
 The corpus runs in-process (``prototype.cli.main``); one subprocess run and one ``mkdocs build``
 check the same end to end.
@@ -26,7 +27,11 @@ from tests.expected import FIXTURE_SET, FIXTURES
 
 CORPUS = Path(__file__).resolve().parents[1] / "hostile_fixtures"
 SOURCE = "fixtures/hostile.yaml"
-"""How every problem must name the bad file, run from the folder holding ``fixtures/``."""
+"""How a problem must name the bad file, run from the folder holding ``fixtures/``."""
+LINKED = {"symbolic-link"}
+"""Cases installed as a symbolic link to a copy in ``fixtures/linked/``, which is not read."""
+MAX_LINE = 300
+"""The longest a problem's line may be, however long the value it names."""
 
 EXPECTED: dict[str, tuple[str | None, str]] = {
     "syntax-error": ("line 9, column 15", "mapping values are not allowed here"),
@@ -54,7 +59,14 @@ EXPECTED: dict[str, tuple[str | None, str]] = {
     ),
     "february-30": ("invoices[0].date", "'2026-02-30' is not a calendar date"),
     "date-and-time": ("plan.renews_on", "'2026-06-01T10:00:00Z' is not a calendar date"),
-    "unknown-currency": ("invoices[0].amount.currency", "'XYZ' is not an ISO 4217 currency code"),
+    "unknown-currency": (
+        "invoices[0].amount.currency",
+        "'XYZ' is not the ISO 4217 code of a currency in use",
+    ),
+    "no-currency": (
+        "invoices[0].amount.currency",
+        "'XXX' is not the ISO 4217 code of a currency in use",
+    ),
     "lowercase-currency": ("invoices[0].amount.currency", "should match pattern '^[A-Z]{3}$'"),
     "bad-card-digits": ("payment_method.last4", "should match pattern '^[0-9]{4}$' (got '42a2')"),
     "month-13": ("payment_method.exp_month", "less than or equal to 12 (got 13)"),
@@ -67,8 +79,16 @@ EXPECTED: dict[str, tuple[str | None, str]] = {
     "fraction-as-number": ("credits.balance", "Input should be a valid integer (got 350.5)"),
     "currency-read-as-boolean": ("invoices[0].amount.currency", "valid string (got False)"),
     "unquoted-card-digits": ("payment_method.last4", "Input should be a valid string"),
-    "python-tag": ("line 2, column 8", "could not determine a constructor for the tag"),
-    "blank-name": ("workspace.name", "the name is blank"),
+    "python-tag": ("line 2, column 8", "the tag '!!python/object/apply:os.system' is not allowed"),
+    "binary-tag": (
+        "line 9, column 9",
+        "the tag '!!binary' is not allowed; write the value without it",
+    ),
+    "blank-name": ("workspace.name", "is blank: it has no visible character (only U+0020)"),
+    "zero-width-name": (
+        "workspace.name",
+        "is blank: it has no visible character (only U+200B, U+2060, U+FEFF)",
+    ),
     "null-name": ("workspace.name", "Input should be a valid string"),
     "name-over-200": ("workspace.name", "String should have at most 200 characters"),
     "name-of-another-workspace": (
@@ -80,9 +100,28 @@ EXPECTED: dict[str, tuple[str | None, str]] = {
     "escaped-control-character": ("plan.tier", "contains control characters (U+0000)"),
     "number-over-4300-digits": ("line 13, column 12", "digits"),
     "deeply-nested": ("line 2, column 57", "nested more than 50 levels deep"),
+    "alias-bomb": (
+        "line 19, column 6",
+        "with its aliases written out, the data holds more than 100,000 values",
+    ),
+    "key-not-plain": ("line 9, column 5", "a key must be a plain value, not a list or a mapping"),
+    "boolean-key": (
+        "line 7, column 3",
+        "the key 'on' is read as a boolean; quote it or use a field name",
+    ),
+    "long-value": (
+        "description",
+        f"String should have at most 300 characters (got '{'a' * 40}…' (10,000 characters))",
+    ),
+    "renewing-with-active-until": (
+        "plan.active_until",
+        "a subscription that renews has no end date; remove active_until",
+    ),
+    "yml-extension": (None, "fixtures are read from .yaml files only; rename it to hostile.yaml"),
+    "symbolic-link": ("credits.total", "the total (500) is less than the balance (501)"),
 }
-"""Case (the file's name) → the field path, or ``line N, column M`` for YAML, or None for a
-problem with the whole file; and a fragment of the reason."""
+"""Case (the file's name less its suffix) → the field path, or ``line N, column M`` for YAML, or
+None for a problem with the whole file; and a fragment of the reason."""
 
 CASES = [pytest.param(case, id=case) for case in EXPECTED]
 
@@ -96,12 +135,25 @@ def snapshot(folder: Path) -> dict[str, tuple[bytes, int]]:
     }
 
 
+def corpus_file(case: str) -> Path:
+    """The case's file: ``<case>.yaml``, or ``<case>.yml`` for a fixture saved under that name."""
+    [path] = CORPUS.glob(f"{case}.*")
+    return path
+
+
+def source(case: str) -> str:
+    """How the case's problem must name its file: ``fixtures/hostile`` and the file's suffix."""
+    return f"fixtures/hostile{corpus_file(case).suffix}"
+
+
 def assert_names_the_problem(problem: str, case: str) -> None:
-    """``problem`` is ``fixtures/hostile.yaml: <where>: <reason>`` with the case's fragment."""
+    """``problem`` is ``fixtures/hostile.yaml: <where>: <reason>`` with the case's fragment, on
+    a line of at most :data:`MAX_LINE` characters."""
     where, fragment = EXPECTED[case]
-    head = f"{SOURCE}: " if where is None else f"{SOURCE}: {where}: "
+    head = f"{source(case)}: " if where is None else f"{source(case)}: {where}: "
     assert problem.startswith(head), f"expected {head!r}..., got {problem!r}"
     assert fragment in problem.removeprefix(head), f"expected {fragment!r} in {problem!r}"
+    assert len(problem) <= MAX_LINE, problem
 
 
 @pytest.fixture(scope="module")
@@ -113,14 +165,22 @@ def good_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def project_with(tmp_path: Path, case: str) -> Path:
-    """A folder holding a copy of ``fixtures/`` plus the case's file as ``hostile.yaml``."""
+    """A folder holding a copy of ``fixtures/`` plus the case's file as ``hostile.yaml`` (or
+    ``hostile.yml``): a copy, or for :data:`LINKED` cases a link to a copy in a subfolder."""
     shutil.copytree(FIXTURES, tmp_path / "fixtures")
-    shutil.copyfile(CORPUS / f"{case}.yaml", tmp_path / SOURCE)
+    if case in LINKED:
+        linked = tmp_path / "fixtures" / "linked"
+        linked.mkdir()
+        shutil.copyfile(corpus_file(case), linked / corpus_file(case).name)
+        (tmp_path / source(case)).symlink_to(Path("linked", corpus_file(case).name))
+    else:
+        shutil.copyfile(corpus_file(case), tmp_path / source(case))
     return tmp_path
 
 
 def test_every_file_of_the_corpus_has_its_expectation() -> None:
-    assert sorted(path.name for path in CORPUS.iterdir()) == sorted(f"{c}.yaml" for c in EXPECTED)
+    assert sorted(path.stem for path in CORPUS.iterdir()) == sorted(EXPECTED)
+    assert {path.suffix for path in CORPUS.iterdir()} == {".yaml", ".yml"}
 
 
 @pytest.mark.parametrize("case", CASES)

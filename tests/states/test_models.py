@@ -10,7 +10,7 @@ import pytest
 from pydantic import ValidationError
 
 from prototype.inputs.errors import describe_validation_error
-from prototype.states.models import MAX_MINOR_UNITS, WorkspaceState
+from prototype.states.models import MAX_MINOR_UNITS, User, WorkspaceState
 from tests.expected import field_at, valid_state
 
 SOURCE = "fixtures/x.yaml"
@@ -100,6 +100,11 @@ def test_the_minimal_state_is_valid(context: dict[str, Any] | None) -> None:
             id="canceled-without-active-until",
         ),
         pytest.param(
+            [setting("plan.active_until", "2026-06-30")],
+            "plan.active_until: a subscription that renews has no end date; remove active_until",
+            id="renewing-with-active-until",
+        ),
+        pytest.param(
             [setting("credits.balance", -1)],
             "credits.balance: Input should be greater than or equal to 0 (got -1)",
             id="negative-balance",
@@ -121,7 +126,7 @@ def test_the_minimal_state_is_valid(context: dict[str, Any] | None) -> None:
         ),
         pytest.param(
             [setting("invoices.0.amount.currency", "XYZ")],
-            "invoices[0].amount.currency: 'XYZ' is not an ISO 4217 currency code",
+            "invoices[0].amount.currency: 'XYZ' is not the ISO 4217 code of a currency in use",
             id="unknown-currency",
         ),
         pytest.param(
@@ -201,7 +206,8 @@ def test_every_problem_is_reported_at_once() -> None:
     assert sorted(problems(data)) == sorted(
         [
             f"{SOURCE}: credits.balance: Input should be greater than or equal to 0 (got -1)",
-            f"{SOURCE}: invoices[0].amount.currency: 'XYZ' is not an ISO 4217 currency code",
+            f"{SOURCE}: invoices[0].amount.currency: 'XYZ' is not the ISO 4217 code of a "
+            "currency in use",
             f"{SOURCE}: colour: Extra inputs are not permitted (got 'red')",
         ]
     )
@@ -276,3 +282,96 @@ def test_rule_against_today_needs_today(changes: list[Change], expected: str) ->
 )
 def test_dates_at_the_edge_of_today_are_accepted(changes: list[Change]) -> None:
     WorkspaceState.model_validate(changed(*changes), context=CONTEXT)
+
+
+@pytest.mark.parametrize(
+    "code", ["XXX", "XTS", "XAU", "XAG", "XPT", "XPD", "XDR", "XBA", "XSU", "XUA", "HRK", "SLL"]
+)
+def test_a_code_that_is_not_money_in_use_is_refused(code: str) -> None:
+    """No currency, the test code, metals, fund units, withdrawn currencies."""
+    assert problems(changed(setting("invoices.0.amount.currency", code))) == [
+        f"{SOURCE}: invoices[0].amount.currency: {code!r} is not the ISO 4217 code of a currency "
+        "in use"
+    ]
+
+
+@pytest.mark.parametrize("code", ["USD", "EUR", "JPY", "XAF", "XOF", "XCD", "XPF", "KWD"])
+def test_a_currency_in_use_is_accepted(code: str) -> None:
+    state = WorkspaceState.model_validate(changed(setting("invoices.0.amount.currency", code)))
+    assert state.invoices[0].amount.currency == code
+
+
+def test_an_active_subscription_may_end_without_renewing() -> None:
+    state = WorkspaceState.model_validate(
+        changed(removing("plan.renews_on"), setting("plan.active_until", "2026-06-30"))
+    )
+    assert state.plan.active_until == dt.date(2026, 6, 30)
+
+
+SHOWN_TEXT = ["title", "description", "workspace.name", "plan.tier"]
+"""Every field of a state whose text the page shows."""
+
+
+@pytest.mark.parametrize("path", SHOWN_TEXT)
+@pytest.mark.parametrize(
+    ("text", "only"),
+    [
+        pytest.param("   ", "U+0020", id="spaces"),
+        pytest.param("\u200b", "U+200B", id="zero-width-space"),
+        pytest.param("\u2060\ufeff", "U+2060, U+FEFF", id="word-joiner-and-bom"),
+        pytest.param("\u00a0\u3000", "U+00A0, U+3000", id="no-break-and-ideographic-space"),
+        pytest.param("\u180e", "U+180E", id="mongolian-vowel-separator"),
+        pytest.param("\u0301\u20dd", "U+0301, U+20DD", id="marks-without-a-letter"),
+        pytest.param("\u3164\u2800", "U+2800, U+3164", id="hangul-filler-and-blank-braille"),
+        pytest.param(
+            "\u200b\u200c\u200d\u200e\u200f\u2061",
+            "U+200B, U+200C, U+200D, U+200E, U+200F, …",
+            id="many",
+        ),
+    ],
+)
+def test_text_without_a_visible_character_is_refused(path: str, text: str, only: str) -> None:
+    assert problems(changed(setting(path, text))) == [
+        f"{SOURCE}: {path}: is blank: it has no visible character (only {only})"
+    ]
+
+
+@pytest.mark.parametrize("text", ["a\u200b", " x ", "\u00e9", "e\u0301", "\u0e01\u0e34", "🚀"])
+def test_text_with_a_visible_character_is_accepted(text: str) -> None:
+    WorkspaceState.model_validate(changed(setting("workspace.name", text)))
+
+
+def test_a_user_name_without_a_visible_character_is_refused() -> None:
+    with pytest.raises(ValidationError) as caught:
+        User.model_validate({"name": "\u200b\u200b"})
+    assert describe_validation_error(SOURCE, caught.value) == [
+        f"{SOURCE}: name: is blank: it has no visible character (only U+200B)"
+    ]
+
+
+LONG = "a" * 1_000_000
+CUT = f"'{'a' * 40}…' (1,000,000 characters)"
+"""How a message shows :data:`LONG`."""
+
+
+@pytest.mark.parametrize(
+    ("path", "expected"),
+    [
+        ("title", f"title: String should have at most 120 characters (got {CUT})"),
+        ("description", f"description: String should have at most 300 characters (got {CUT})"),
+        ("invoices.0.date", f"invoices[0].date: {CUT} is not a calendar date in the form "),
+        ("invoices.0.number", "invoices[0].number: String should match pattern "),
+    ],
+)
+def test_a_long_value_is_cut_in_the_message(path: str, expected: str) -> None:
+    [problem] = problems(changed(setting(path, LONG)))
+    assert problem.startswith(f"{SOURCE}: {expected}")
+    assert len(problem) < 200
+
+
+def test_a_long_unknown_key_is_cut_in_the_path() -> None:
+    data = changed()
+    data["workspace"][LONG] = "red"
+    assert problems(data) == [
+        f"{SOURCE}: workspace.{CUT}: Extra inputs are not permitted (got 'red')"
+    ]
