@@ -11,6 +11,7 @@ import logging
 from pathlib import Path
 from typing import Any
 
+from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
@@ -24,7 +25,7 @@ from prototype.build import SITE_PATH
 from prototype.conformance import EVIDENCE_DOCS_DIR
 from prototype.docs_links import rewrite_links
 from prototype.docs_nav import arrange_navigation
-from prototype.docs_render import with_heading
+from prototype.docs_render import escaped_meta, with_heading
 from prototype.errors import InputError
 from prototype.frontmatter import last_updated
 from prototype.site_content import SiteContent, gather
@@ -102,7 +103,8 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Turn ``/docs/...`` links into links to the pages they name."""
+    """Escape the front matter the theme prints; turn ``/docs/...`` links into page links."""
+    page.meta = escaped_meta(page.meta)
     pages = _current().content.pages.keys()
     try:
         return rewrite_links(markdown, page.file.src_uri, pages)
@@ -117,6 +119,8 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     if doc is None:
         return html
     page.update_date = last_updated(doc, pages.values()).isoformat()
+    if "title" not in page.meta and isinstance(page.title, Markup) and not page.is_homepage:
+        page.meta["title"] = page.title  # Material's <title> would unescape the nav label
     title = doc.front_matter.title or doc.h1_title or page.title or config.site_name
     return with_heading(html, doc, title)
 
