@@ -53,12 +53,44 @@ def system_browsers(headed: bool) -> tuple[Path, ...]:
     return (SYSTEM_CHROMIUM,) if headed else (SYSTEM_HEADLESS_SHELL, SYSTEM_CHROMIUM)
 
 
+INSTALL_CHROMIUM: tuple[str | Path, ...] = (PYTHON, "-m", "playwright", "install", "chromium")
+"""Playwright's download of its own Chromium."""
+
+
+def no_browser_message(headed: bool, output: str) -> str:
+    """What is missing when there is no Chromium to drive, why, and both ways to get one."""
+    paths = " or ".join(str(path) for path in system_browsers(headed))
+    errors = [line.strip() for line in output.splitlines() if line.startswith("Error")]
+    reason = f" ({errors[0]})" if errors else ""
+    return (
+        f"No Chromium for the browser tests: none at {paths}, and Playwright could not "
+        f"download its own{reason}.\n"
+        "Get one either way, then run the tests again:\n"
+        "  - Playwright's own, where its downloads are reachable: "
+        f"{PYTHON.relative_to(ROOT)} -m playwright install chromium\n"
+        "  - the distribution's, as .ci/run installs them on Debian: "
+        "sudo apt-get install chromium-headless-shell chromium"
+    )
+
+
 def ensure_browser(pytest_args: list[str]) -> None:
-    """Use a system Chromium when there is one for this run; otherwise install Playwright's own."""
+    """Use a system Chromium when there is one for this run; otherwise install Playwright's own,
+    and when that fails, say once what is missing and stop."""
     headed = "--headed" in pytest_args or bool(os.environ.get("PWDEBUG"))
     if any(path.exists() for path in system_browsers(headed)):
         return
-    _run(PYTHON, "-m", "playwright", "install", "chromium")
+    print("checking Playwright's Chromium (the first time, it downloads it)", flush=True)
+    done = subprocess.run(
+        [str(part) for part in INSTALL_CHROMIUM],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        errors="replace",
+        check=False,
+    )
+    if done.returncode != 0:
+        print(no_browser_message(headed, done.stdout + done.stderr), file=sys.stderr)
+        sys.exit(1)
 
 
 CONFORMANCE_TESTS = (

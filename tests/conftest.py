@@ -19,12 +19,21 @@ import subprocess
 import sys
 import tempfile
 from collections.abc import Callable, Generator, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, Playwright
+from playwright.sync_api import (
+    Browser,
+    BrowserContext,
+    ConsoleMessage,
+    Dialog,
+    Error,
+    Page,
+    Playwright,
+)
 
 from prototype.states.fixtures import FixtureSet
 from tests.expected import FIXTURE_SET, FIXTURES, MOUNT, ROOT
@@ -38,8 +47,15 @@ VIEWPORT = {"width": 1280, "height": 800}
 
 
 def mkdocs_env() -> dict[str, str]:
-    """The environment MkDocs runs in: the site's address under ``MOUNT``, no MkDocs 2 banner."""
-    return {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": f"http://127.0.0.1{MOUNT}"}
+    """The environment MkDocs runs in: this checkout's ``prototype`` package (whose hooks module
+    the site's copies load by path), the site's address under ``MOUNT``, no MkDocs 2 banner."""
+    path = os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))
+    return {
+        **os.environ,
+        "PYTHONPATH": path,
+        "NO_MKDOCS_2_WARNING": "1",
+        "SITE_URL": f"http://127.0.0.1{MOUNT}",
+    }
 
 
 @dataclass
@@ -72,17 +88,22 @@ class SiteCopy:
         )
 
 
+def copy_site_sources(root: Path) -> SiteCopy:
+    """``mkdocs.yml``, ``docs/`` and ``fixtures/`` copied into the folder ``root``."""
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    hooks = (ROOT / "prototype" / "docsite" / "mkdocs_hooks.py").as_posix()
+    (root / "mkdocs.yml").write_text(
+        config.replace("prototype/docsite/mkdocs_hooks.py", hooks), encoding="utf-8"
+    )
+    shutil.copytree(ROOT / "docs", root / "docs")
+    shutil.copytree(FIXTURES, root / "fixtures")
+    return SiteCopy(root)
+
+
 @pytest.fixture
 def site_copy(tmp_path: Path) -> SiteCopy:
     """``mkdocs.yml``, ``docs/`` and ``fixtures/`` copied into a temporary folder."""
-    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    hooks = (ROOT / "prototype" / "docsite" / "mkdocs_hooks.py").as_posix()
-    (tmp_path / "mkdocs.yml").write_text(
-        config.replace("prototype/docsite/mkdocs_hooks.py", hooks), encoding="utf-8"
-    )
-    shutil.copytree(ROOT / "docs", tmp_path / "docs")
-    shutil.copytree(FIXTURES, tmp_path / "fixtures")
-    return SiteCopy(tmp_path)
+    return copy_site_sources(tmp_path)
 
 
 _site_build = pytest.StashKey[tuple["subprocess.Popen[str]", Path]]()
@@ -254,3 +275,44 @@ def shared_page(_artifacts: list[Page], _tabs: SessionTabs) -> Callable[[str], P
 def hand_over(_tabs: SessionTabs) -> Callable[[Page], None]:
     """Give the work tab, left on a page as ``goto`` would leave it, to that page's readers."""
     return _tabs.hand_over
+
+
+@dataclass
+class Watched:
+    """What a page did that it must not: alerts, console errors, uncaught errors."""
+
+    page: Page
+    dialogs: list[str] = field(default_factory=list)
+    console_errors: list[str] = field(default_factory=list)
+    page_errors: list[str] = field(default_factory=list)
+
+    def assert_quiet(self) -> None:
+        assert self.dialogs == [], "a dialog fired"
+        assert self.console_errors == []
+        assert self.page_errors == []
+
+
+@pytest.fixture
+def watched(ui_page: Page) -> Iterator[Watched]:
+    """The shared tab, recording every dialog (then dismissing it) and every error but the
+    browser's own request for ``/favicon.ico``, which the prototype does not have."""
+    found = Watched(ui_page)
+
+    def on_dialog(dialog: Dialog) -> None:
+        found.dialogs.append(f"{dialog.type}: {dialog.message}")
+        dialog.dismiss()
+
+    def on_console(message: ConsoleMessage) -> None:
+        if message.type == "error" and urlsplit(message.location["url"]).path != "/favicon.ico":
+            found.console_errors.append(message.text)
+
+    def on_page_error(error: Error) -> None:
+        found.page_errors.append(str(error))
+
+    ui_page.on("dialog", on_dialog)
+    ui_page.on("console", on_console)
+    ui_page.on("pageerror", on_page_error)
+    yield found
+    ui_page.remove_listener("dialog", on_dialog)
+    ui_page.remove_listener("console", on_console)
+    ui_page.remove_listener("pageerror", on_page_error)

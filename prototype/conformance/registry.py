@@ -10,6 +10,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections import Counter
+from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Literal
@@ -115,9 +116,10 @@ class Sentence:
         return slugify(plain(self.section), "-") if self.section else ""
 
 
-def load_registry(path: Path) -> Registry:
-    """Read and validate the registry; problems are reported with the file and field."""
-    source = path.as_posix()
+def load_registry(path: Path, source: str | None = None) -> Registry:
+    """Read and validate the registry against the pages beside it; problems are reported with
+    the file (``source``, else the path) and the entry."""
+    source = source or path.as_posix()
     try:
         registry = Registry.model_validate(load_yaml_file(path, source))
     except ValidationError as error:
@@ -126,7 +128,63 @@ def load_registry(path: Path) -> Registry:
     twice = sorted(claim_id for claim_id, count in uses.items() if count > 1)
     if twice:
         raise InputError([f"{source}: claims: id used more than once: {', '.join(twice)}"])
+    problems = page_problems(registry, path.parent, source)
+    if problems:
+        raise InputError(problems)
     return registry
+
+
+def _entries(registry: Registry) -> list[tuple[str, Claim | NotTestable]]:
+    """Each claim and not-testable sentence, labelled as problems name it."""
+    return [
+        *((f"claims[{i}] (id {claim.id})", claim) for i, claim in enumerate(registry.claims)),
+        *((f"not_testable[{i}]", item) for i, item in enumerate(registry.not_testable)),
+    ]
+
+
+def _section_name(section: str) -> str:
+    """How a problem names a claimed section that is not on its page."""
+    return f"section '{section}' with sentences" if section else "sentences before its first H2"
+
+
+def _missing_sections(claimed: ClaimedPage, label: str, docs_dir: Path, source: str) -> list[str]:
+    """A problem for each claimed section of the page that has no sentences on it."""
+    present = {s.section for s in sentences(read_markdown(docs_dir / claimed.path), claimed.path)}
+    return [
+        f"{source}: {label}.sections[{index}]: {claimed.path} has no {_section_name(section)}"
+        for index, section in enumerate(claimed.sections)
+        if section not in present
+    ]
+
+
+def page_problems(registry: Registry, docs_dir: Path, source: str) -> list[str]:
+    """Every page the registry names that is not a page in ``docs_dir``, every claimed section
+    a page does not have, and every entry on a page that ``pages`` does not list."""
+    existing = {path.relative_to(docs_dir).as_posix() for path in docs_dir.rglob("*.md")}
+    problems: list[str] = []
+    for index, claimed in enumerate(registry.pages):
+        if claimed.path not in existing:
+            problems.append(f"{source}: pages[{index}]: page '{claimed.path}' does not exist")
+        else:
+            problems += _missing_sections(claimed, f"pages[{index}]", docs_dir, source)
+    listed = {claimed.path for claimed in registry.pages}
+    for label, entry in _entries(registry):
+        if entry.page not in existing:
+            problems.append(f"{source}: {label}: page '{entry.page}' does not exist")
+        elif entry.page not in listed:
+            problems.append(f"{source}: {label}: page '{entry.page}' is not listed under pages")
+    return problems
+
+
+def evidence_state_problems(registry: Registry, states: Collection[str], source: str) -> list[str]:
+    """A problem for each claim whose ``evidence_state`` is not one of ``states``."""
+    known = ", ".join(sorted(states))
+    return [
+        f"{source}: claims[{index}] (id {claim.id}): evidence_state '{claim.evidence_state}' "
+        f"is not a workspace state; the states are: {known}"
+        for index, claim in enumerate(registry.claims)
+        if claim.evidence_state not in states
+    ]
 
 
 def sentences(markdown: str, page: str) -> list[Sentence]:

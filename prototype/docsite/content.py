@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from prototype.conformance.registry import load_registry
+from prototype.conformance.registry import Registry, evidence_state_problems, load_registry
 from prototype.conformance.report import (
     EVIDENCE_DIR,
     REGISTRY_FILE,
@@ -21,8 +21,9 @@ from prototype.conformance.report import (
 )
 from prototype.docsite.generated_pages import conformance_page, gallery_page
 from prototype.docsource.frontmatter import DocPage, parse_page, read_pages
+from prototype.inputs.errors import InputError
 from prototype.pages.build import DOCS_URL, ReviewAids, prototype_files
-from prototype.states.fixtures import load_fixture_set
+from prototype.states.fixtures import FixtureSet, load_fixture_set
 
 
 @dataclass(frozen=True)
@@ -39,20 +40,30 @@ class SiteContent:
     """Evidence screenshots of the last conformance run."""
 
 
+def checked_registry(docs: Path, fixture_set: FixtureSet) -> Registry:
+    """The claims registry, checked against the pages and the fixture states."""
+    source = f"docs/{REGISTRY_FILE}"
+    registry = load_registry(docs / REGISTRY_FILE, source)
+    problems = evidence_state_problems(registry, fixture_set.states, source)
+    if problems:
+        raise InputError(problems)
+    return registry
+
+
 def gather(docs: Path, project: Path) -> SiteContent:
     """Read and render everything; raises :class:`~prototype.inputs.errors.InputError` on bad input.
 
     ``docs`` is the docs folder; ``project`` holds ``fixtures/`` and ``reports/``.
     """
     pages = read_pages(docs)
+    fixture_set = load_fixture_set(project / "fixtures")
     report = read_report(project / REPORT_FILE)
     evidence = sorted((project / EVIDENCE_DIR).glob("*.png"))
     shots = sorted(path.stem for path in (docs / SCREENSHOTS_DIR).glob("*.png"))
     aids = ReviewAids(
-        claims=overlay(load_registry(docs / REGISTRY_FILE), docs, report),
+        claims=overlay(checked_registry(docs, fixture_set), docs, report),
         screenshots={state: f"{DOCS_URL}{SCREENSHOTS_DIR}/{state}.png" for state in shots},
     )
-    fixture_set = load_fixture_set(project / "fixtures")
     generated = {
         "conformance.md": conformance_page(report, {path.stem for path in evidence}),
         "prototype-gallery.md": gallery_page(

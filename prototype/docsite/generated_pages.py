@@ -97,7 +97,7 @@ def conformance_page(report: Mapping[str, Any] | None, evidence: set[str]) -> st
             lines += [f"![Evidence for {claim['id']}]({picture})", ""]
     lines += ["## Not testable", "", "| Sentence | Why | In the docs |", "| --- | --- | --- |"]
     for item in report["not_testable"]:
-        lines.append(f"| {_cell(item['text'])} | {_cell(item['reason'])} | {_docs_link(item)} |")
+        lines.append(f"| {_cell(item['text'])} | {_text(item['reason'])} | {_docs_link(item)} |")
     lines.append("")
     return "\n".join(lines)
 

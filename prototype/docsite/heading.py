@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
+from typing import Any
 
 from markupsafe import escape
 
@@ -10,6 +12,17 @@ from prototype.docsource.frontmatter import DocPage
 from prototype.states.formatting import long_date
 
 _FIRST_H1_END = re.compile(r"</h1>", re.I)
+THEME_TEXT_KEYS = frozenset({"title", "description", "subtitle", "status"})
+"""Front matter the theme prints into pages as it finds it: MkDocs templates do not escape."""
+
+
+def escaped_meta(meta: Mapping[str, Any]) -> dict[str, Any]:
+    """A page's front matter with the text the theme prints HTML-escaped once, so the header,
+    ``<title>``, meta description and search index show it as written."""
+    return {
+        key: escape(value) if key in THEME_TEXT_KEYS and isinstance(value, str) else value
+        for key, value in meta.items()
+    }
 
 
 def updated_line(doc: DocPage) -> str:

@@ -11,6 +11,7 @@ import logging
 from pathlib import Path
 from typing import Any
 
+from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
@@ -21,7 +22,7 @@ from mkdocs.utils import CountHandler
 
 from prototype.conformance.report import EVIDENCE_DOCS_DIR
 from prototype.docsite.content import SiteContent, gather
-from prototype.docsite.heading import with_heading
+from prototype.docsite.heading import escaped_meta, with_heading
 from prototype.docsite.links import rewrite_links
 from prototype.docsite.navigation import arrange_navigation
 from prototype.docsource.frontmatter import last_updated
@@ -102,7 +103,8 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Turn ``/docs/...`` links into links to the pages they name."""
+    """Escape the front matter the theme prints; turn ``/docs/...`` links into page links."""
+    page.meta = escaped_meta(page.meta)
     pages = _current().content.pages.keys()
     try:
         return rewrite_links(markdown, page.file.src_uri, pages)
@@ -117,6 +119,8 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     if doc is None:
         return html
     page.update_date = last_updated(doc, pages.values()).isoformat()
+    if "title" not in page.meta and isinstance(page.title, Markup) and not page.is_homepage:
+        page.meta["title"] = page.title  # Material's <title> would unescape the nav label
     title = doc.front_matter.title or doc.h1_title or page.title or config.site_name
     return with_heading(html, doc, title)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Mapping
 
+from markupsafe import escape
 from mkdocs.structure import StructureItem
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
@@ -13,10 +14,10 @@ from prototype.docsource.frontmatter import DocPage
 
 
 def _title(page: Page, doc: DocPage) -> str:
-    """The label the navigation shows for ``page``."""
+    """The label the navigation shows for ``page``, as HTML: the theme prints it unescaped."""
     front = doc.front_matter
     name = page.file.name.replace("-", " ").replace("_", " ")
-    return front.nav_title or front.title or doc.h1_title or name.capitalize()
+    return escape(front.nav_title or front.title or doc.h1_title or name.capitalize())
 
 
 def _index_page(item: StructureItem) -> Page | None:

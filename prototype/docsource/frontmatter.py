@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import re
 from collections.abc import Iterable
 from pathlib import Path
@@ -16,6 +17,8 @@ from prototype.inputs.fields import IsoDate
 from prototype.inputs.yamlfile import load_yaml
 
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<yaml>.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
+_OPENING = re.compile(r"\A---[ \t]*(?:\n|\Z)")
+"""The ``---`` line that opens front matter, whether or not a closing one follows."""
 ATX_HEADING = re.compile(r"^ {0,3}(?P<level>#{1,6})[ \t]+(?P<text>.+?)(?:[ \t]+#+)?[ \t]*$", re.M)
 """An ATX heading line (``## Title``): its level (the ``#`` marks) and its text."""
 
@@ -41,6 +44,45 @@ class FrontMatter(BaseModel):
     """Topic tags."""
 
 
+THEME_KEYS = frozenset(
+    {
+        "hide",
+        "icon",
+        "status",
+        "subtitle",
+        "template",
+        "search",
+        "comments",
+        "social",
+        "authors",
+        "categories",
+        "draft",
+        "links",
+        "pin",
+        "readtime",
+        "slug",
+    }
+)
+"""Front matter keys MkDocs and Material read (on any page, then on blog posts): they pass
+through, and are never taken for a misspelt key of the project's."""
+
+
+def misspelt_keys(source: str, data: dict[Any, Any]) -> list[str]:
+    """A problem for each key that is neither the project's nor the theme's but close to one of
+    the project's (``nav_ordr``, ``titel``); other keys pass through."""
+    known = list(FrontMatter.model_fields)
+    problems = []
+    for key in data:
+        if not isinstance(key, str) or key in known or key in THEME_KEYS:
+            continue
+        close = difflib.get_close_matches(key.casefold(), known, n=1)
+        if close:
+            problems.append(
+                f"{source}: front matter '{key}': unknown key; did you mean '{close[0]}'?"
+            )
+    return problems
+
+
 class DocPage(BaseModel):
     """A docs page's front matter and the title it shows."""
 
@@ -51,23 +93,31 @@ class DocPage(BaseModel):
     """The text of the page's own H1, if it has one."""
 
 
+def split_page(source: str, text: str) -> tuple[dict[Any, Any], str]:
+    """A page's front matter, parsed (empty without one), and the Markdown after it."""
+    match = FRONT_MATTER.match(text)
+    if not match:
+        if _OPENING.match(text):
+            raise InputError([f"{source}: line 1: front matter opened with --- is never closed"])
+        return {}, text
+    data = load_yaml(match.group("yaml") or "", f"{source}: front matter", first_line=2)
+    data = {} if data is None else data
+    if not isinstance(data, dict):
+        raise InputError([f"{source}: front matter: expected key: value pairs"])
+    return data, text[match.end() :]
+
+
 def parse_page(source: str, text: str) -> DocPage:
     """Split and validate a page's front matter; ``source`` names the file in errors."""
-    match = FRONT_MATTER.match(text)
-    data: Any = {}
-    body = text
-    if match:
-        body = text[match.end() :]
-        data = load_yaml(match.group("yaml") or "", f"{source}: front matter", first_line=2)
-        data = {} if data is None else data
-        if not isinstance(data, dict):
-            raise InputError([f"{source}: front matter: expected key: value pairs"])
+    data, body = split_page(source, text)
+    problems = misspelt_keys(source, data)
     try:
         front_matter = FrontMatter.model_validate(data)
     except ValidationError as error:
-        raise InputError(
-            describe_validation_error(source, error, field_label="front matter '{path}'")
-        ) from None
+        label = "front matter '{path}'"
+        raise InputError(problems + describe_validation_error(source, error, label)) from None
+    if problems:
+        raise InputError(problems)
     headings = ATX_HEADING.finditer(without_code(body))
     h1 = next((heading for heading in headings if heading.group("level") == "#"), None)
     return DocPage(
@@ -91,6 +141,8 @@ def read_pages(docs_dir: Path) -> dict[str, DocPage]:
             pages[src_uri] = parse_page(f"docs/{src_uri}", read_markdown(path))
         except InputError as error:
             problems.extend(error.problems)
+        except (OSError, UnicodeDecodeError) as error:
+            problems.append(f"docs/{src_uri}: cannot be read: {error}")
     if problems:
         raise InputError(problems)
     return pages

@@ -14,6 +14,7 @@ from prototype.conformance.registry import (
     Registry,
     Sentence,
     drift,
+    evidence_state_problems,
     load_registry,
     sentences,
 )
@@ -166,8 +167,14 @@ def minimal_registry() -> dict[str, Any]:
     }
 
 
+MINIMAL_PAGE = "# P\n\nA sentence.\n\nLead-in:\n\n- Item\n\n## Other\n\nElsewhere.\n"
+"""``p.md``, the page :func:`minimal_registry` claims, with a section it does not claim."""
+
+
 def write_yaml(path: Path, data: object) -> Path:
+    """The registry at ``path``, with ``p.md`` beside it."""
     path.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+    (path.parent / "p.md").write_text(MINIMAL_PAGE, encoding="utf-8")
     return path
 
 
@@ -281,6 +288,81 @@ def test_every_problem_is_reported_at_once(tmp_path: Path) -> None:
     assert len(problems) == 2
     assert problems[0].startswith(f"{path.as_posix()}: claims[0].about: ")
     assert problems[1].startswith(f"{path.as_posix()}: not_testable[0].reason: ")
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "problem"),
+    [
+        pytest.param(
+            "pages",
+            [{"path": "p.md", "sections": [""]}, {"path": "nope.md", "sections": [""]}],
+            "pages[1]: page 'nope.md' does not exist",
+            id="claimed-page-missing",
+        ),
+        pytest.param(
+            "claims.0.page",
+            "guide/nope.md",
+            "claims[0] (id area.thing): page 'guide/nope.md' does not exist",
+            id="claim-page-missing",
+        ),
+        pytest.param(
+            "not_testable.0.page",
+            "../claims.yaml",
+            "not_testable[0]: page '../claims.yaml' does not exist",
+            id="not-testable-page-outside-the-docs",
+        ),
+        pytest.param(
+            "claims.0.page",
+            "q.md",
+            "claims[0] (id area.thing): page 'q.md' is not listed under pages",
+            id="claim-page-not-listed",
+        ),
+        pytest.param(
+            "pages.0.sections",
+            ["", "Othr"],
+            "pages[0].sections[1]: p.md has no section 'Othr' with sentences",
+            id="claimed-section-missing",
+        ),
+    ],
+)
+def test_page_the_registry_names_must_be_in_the_docs(
+    tmp_path: Path, field: str, value: object, problem: str
+) -> None:
+    data = minimal_registry()
+    _set(data, field, value)
+    path = write_yaml(tmp_path / "claims.yaml", data)
+    (tmp_path / "q.md").write_text("A sentence.\n", encoding="utf-8")
+    assert problems_of(path) == [f"{path.as_posix()}: {problem}"]
+
+
+def test_claimed_introduction_must_have_sentences(tmp_path: Path) -> None:
+    path = write_yaml(tmp_path / "claims.yaml", minimal_registry())
+    (tmp_path / "p.md").write_text("# P\n\n## Other\n\nA sentence.\n", encoding="utf-8")
+    assert problems_of(path)[0] == (
+        f"{path.as_posix()}: pages[0].sections[0]: p.md has no sentences before its first H2"
+    )
+
+
+def test_problems_name_the_registry_as_told(tmp_path: Path) -> None:
+    data = minimal_registry()
+    data["claims"][0]["page"] = "nope.md"
+    path = write_yaml(tmp_path / "claims.yaml", data)
+    with pytest.raises(InputError) as caught:
+        load_registry(path, "docs/claims.yaml")
+    assert caught.value.problems == [
+        "docs/claims.yaml: claims[0] (id area.thing): page 'nope.md' does not exist"
+    ]
+
+
+def test_unknown_evidence_state_names_claim_field_value_and_the_states(tmp_path: Path) -> None:
+    data = minimal_registry()
+    data["claims"].append({**data["claims"][0], "id": "area.other", "evidence_state": "pro-x"})
+    registry = load_registry(write_yaml(tmp_path / "claims.yaml", data))
+    states = {"flex-team", "pro-canceled"}
+    assert evidence_state_problems(registry, states, "docs/claims.yaml") == [
+        "docs/claims.yaml: claims[1] (id area.other): evidence_state 'pro-x' is not a workspace "
+        "state; the states are: flex-team, pro-canceled"
+    ]
 
 
 @pytest.mark.parametrize(

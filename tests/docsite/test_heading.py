@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from prototype.docsite.heading import updated_line, with_heading
+from prototype.docsite.heading import escaped_meta, updated_line, with_heading
 from prototype.docsource.frontmatter import DocPage, FrontMatter
 
 
@@ -70,3 +70,24 @@ def test_page_without_h1_gets_its_title_escaped() -> None:
 )
 def test_no_date_adds_no_updated_line(html: str, expected: str) -> None:
     assert with_heading(html, doc(), "Title") == expected
+
+
+def test_front_matter_text_the_theme_prints_is_escaped_once() -> None:
+    meta = {
+        "title": "Press <Tab> & go",
+        "description": '"><script>x()</script>',
+        "subtitle": "<b>sub</b>",
+        "nav_order": 3,
+        "hide": ["<toc>"],
+        "tags": ["<t>"],
+    }
+    escaped = escaped_meta(meta)
+    assert escaped == {
+        "title": "Press &lt;Tab&gt; &amp; go",
+        "description": "&#34;&gt;&lt;script&gt;x()&lt;/script&gt;",
+        "subtitle": "&lt;b&gt;sub&lt;/b&gt;",
+        "nav_order": 3,
+        "hide": ["<toc>"],
+        "tags": ["<t>"],
+    }
+    assert escaped_meta(escaped) == escaped, "escaping twice changes nothing"

@@ -295,3 +295,71 @@ def test_date_only_in_the_documented_form(written: str) -> None:
 def test_comment_in_fenced_code_is_not_the_h1() -> None:
     page = parse_page(SOURCE, "Intro.\n\n```sh\n# install the tools\nmake\n```\n")
     assert page.h1_title is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "---\ntitle: T\nnav_order: 2\n\n# T\n\nText.\n",
+        "---\n",
+        "---",
+        "--- \ntitle: T\n",
+    ],
+)
+def test_front_matter_never_closed(text: str) -> None:
+    assert problems_of(text) == [f"{SOURCE}: line 1: front matter opened with --- is never closed"]
+
+
+@pytest.mark.parametrize(
+    ("key", "meant"),
+    [
+        ("nav_ordr", "nav_order"),
+        ("nav_tilte", "nav_title"),
+        ("descripton", "description"),
+        ("titel", "title"),
+        ("Title", "title"),
+        ("nav-display", "nav_display"),
+        ("dates", "date"),
+        ("tag", "tags"),
+    ],
+)
+def test_misspelt_key_names_the_key_it_is_close_to(key: str, meant: str) -> None:
+    assert problems_of(f"---\ntitle: T\n{key}: x\n---\n# T\n") == [
+        f"{SOURCE}: front matter '{key}': unknown key; did you mean '{meant}'?"
+    ]
+
+
+def test_misspelt_key_is_reported_with_bad_values() -> None:
+    assert problems_of("---\ntitel: T\nnav_order: two\n---\n") == [
+        f"{SOURCE}: front matter 'titel': unknown key; did you mean 'title'?",
+        f"{SOURCE}: front matter 'nav_order': Input should be a valid integer (got 'two')",
+    ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "hide: [navigation, toc]",
+        "icon: material/cog",
+        "status: new",
+        "subtitle: A subtitle",
+        "template: main.html",
+        "search: {exclude: true}",
+        "draft: true",
+        "authors: [someone]",
+        "owner: docs-team",
+    ],
+)
+def test_theme_and_unrelated_keys_pass_through(line: str) -> None:
+    key = line.partition(":")[0]
+    front = parse_page(SOURCE, f"---\ntitle: T\n{line}\n---\n").front_matter
+    assert front.model_extra is not None
+    assert key in front.model_extra
+
+
+def test_page_that_is_not_utf8_is_named(tmp_path: Path) -> None:
+    (tmp_path / "latin1.md").write_bytes("---\ntitle: Caf\xe9\n---\n".encode("latin-1"))
+    with pytest.raises(InputError) as raised:
+        read_pages(tmp_path)
+    [problem] = raised.value.problems
+    assert problem.startswith("docs/latin1.md: cannot be read: 'utf-8' codec can't decode")

@@ -11,25 +11,15 @@ from __future__ import annotations
 import re
 import shutil
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypedDict
-from urllib.parse import urlsplit
 
 import pytest
 import yaml
-from playwright.sync_api import (
-    ConsoleMessage,
-    Dialog,
-    Error,
-    FloatRect,
-    Locator,
-    Page,
-    expect,
-)
+from playwright.sync_api import FloatRect, Locator, Page, expect
 
 from prototype.pages.build import build
-from tests.conftest import VIEWPORT
+from tests.conftest import VIEWPORT, Watched
 from tests.expected import FIXTURES, valid_state
 from tests.serving import serve
 
@@ -113,47 +103,6 @@ def served_url(hostile_prototypes: Path) -> Iterator[str]:
     """The hostile builds on a local HTTP server; each state's prototype root is a folder."""
     with serve(hostile_prototypes) as url:
         yield url
-
-
-@dataclass
-class Watched:
-    """What a page did that it must not: alerts, console errors, uncaught errors."""
-
-    page: Page
-    dialogs: list[str] = field(default_factory=list)
-    console_errors: list[str] = field(default_factory=list)
-    page_errors: list[str] = field(default_factory=list)
-
-    def assert_quiet(self) -> None:
-        assert self.dialogs == [], "a dialog fired"
-        assert self.console_errors == []
-        assert self.page_errors == []
-
-
-@pytest.fixture
-def watched(ui_page: Page) -> Iterator[Watched]:
-    """The shared tab, recording every dialog (then dismissing it) and every error but the
-    browser's own request for ``/favicon.ico``, which the prototype does not have."""
-    found = Watched(ui_page)
-
-    def on_dialog(dialog: Dialog) -> None:
-        found.dialogs.append(f"{dialog.type}: {dialog.message}")
-        dialog.dismiss()
-
-    def on_console(message: ConsoleMessage) -> None:
-        if message.type == "error" and urlsplit(message.location["url"]).path != "/favicon.ico":
-            found.console_errors.append(message.text)
-
-    def on_page_error(error: Error) -> None:
-        found.page_errors.append(str(error))
-
-    ui_page.on("dialog", on_dialog)
-    ui_page.on("console", on_console)
-    ui_page.on("pageerror", on_page_error)
-    yield found
-    ui_page.remove_listener("dialog", on_dialog)
-    ui_page.remove_listener("console", on_console)
-    ui_page.remove_listener("pageerror", on_page_error)
 
 
 @pytest.fixture
