@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from prototype.states.fixtures import load_fixture_set
-from prototype.states.models import CardReference, Plan, WorkspaceState
+from prototype.states.models import CardReference, Member, Plan, WorkspaceState
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "fixtures"
@@ -20,14 +21,25 @@ MOUNT = "/preview/"
 FIXTURE_SET = load_fixture_set(FIXTURES)
 """The project's fixtures, read once when the tests are collected."""
 STATE_IDS = sorted(FIXTURE_SET.states)
+"""Every workspace state's id, for parametrising tests over the fixture set."""
 each_state = pytest.mark.parametrize("state_id", STATE_IDS)
 """Run a test once for every fixture state."""
-"""Every workspace state's id, for parametrising tests over the fixture set."""
+MEMBER_STATE_IDS = [
+    state_id
+    for state_id in STATE_IDS
+    if FIXTURE_SET.user.email in {m.email for m in FIXTURE_SET.states[state_id].members}
+    or not FIXTURE_SET.states[state_id].members
+]
+"""The states whose workspace the signed-in user belongs to: they see its workspace pages."""
+SHARED_STATE_IDS = [state_id for state_id in STATE_IDS if state_id not in MEMBER_STATE_IDS]
+"""The states whose workspace is only shared with the user, who is not a member."""
+each_member_state = pytest.mark.parametrize("state_id", MEMBER_STATE_IDS)
+"""Run a test once for every state whose workspace pages the user sees (billing among them)."""
 
 
 def state_ids(where: Callable[[WorkspaceState], bool]) -> list[str]:
-    """The ids of the states a check applies to, e.g. ``state_ids(lambda s: s.invoices)``."""
-    return [state_id for state_id in STATE_IDS if where(FIXTURE_SET.states[state_id])]
+    """The ids of the member states a check applies to, e.g. ``state_ids(lambda s: s.invoices)``."""
+    return [state_id for state_id in MEMBER_STATE_IDS if where(FIXTURE_SET.states[state_id])]
 
 
 PLAN_LABELS = {"flex": "Flex Credits", "pro": "Pro Subscription"}
@@ -63,6 +75,64 @@ def home_url(state_id: str) -> str:
 def billing_url(state_id: str) -> str:
     """A state's Plan & Billing page, relative to the site root."""
     return f"{home_url(state_id)}settings/billing/"
+
+
+def members_url(state_id: str, as_role: str | None = None) -> str:
+    """A state's Members page, as the signed-in user sees it or as a member holding ``as_role``."""
+    return f"{home_url(state_id)}settings/members/" + (f"as-{as_role}/" if as_role else "")
+
+
+ROLE_NAMES = {"owner": "Owner", "admin": "Admin", "member": "Member"}
+"""The three roles, as Roles and Permissions names them."""
+MANAGES = {"owner": {"admin", "member"}, "admin": {"member"}, "member": set()}
+"""Whom each role invites and manages, as Roles and Permissions says: the Owner Admins and
+Members, an Admin Members, a Member nobody."""
+
+
+@dataclass(frozen=True)
+class Person:
+    """A row of the Members page, worked out from the fixture without the app's code."""
+
+    name: str | None
+    email: str
+    role: str
+    pending: bool
+
+
+def people_of(state: WorkspaceState) -> list[Person]:
+    """The members (the user alone, as Owner, when the fixture lists none), then invitations."""
+    user = FIXTURE_SET.user
+    members = state.members or [Member(name=user.name, email=user.email, role="owner")]
+    return [
+        *(Person(m.name, m.email, m.role, pending=False) for m in members),
+        *(Person(None, i.email, i.role, pending=True) for i in state.invitations),
+    ]
+
+
+def role_views(state_id: str) -> list[tuple[str | None, Person]]:
+    """``(as_role, viewer)`` for each way a reviewer can see a state's Members page: as the
+    signed-in user (``as_role`` None), and as the first member of each other role."""
+    people = [p for p in people_of(FIXTURE_SET.states[state_id]) if not p.pending]
+    me = next(p for p in people if p.email == FIXTURE_SET.user.email)
+    views: list[tuple[str | None, Person]] = [(None, me)]
+    for role in ROLE_NAMES:
+        first = next((p for p in people if p.role == role), None)
+        if role != me.role and first is not None:
+            views.append((role, first))
+    return views
+
+
+def row_actions(viewer: Person, person: Person) -> list[str]:
+    """The buttons a row offers the viewer, in page order: the Owner changes the roles of Admins
+    and Members; a viewer removes (or, for an invitation, resends and removes) the people of
+    the roles they manage; nobody acts on their own row."""
+    if person.email == viewer.email:
+        return []
+    manages = person.role in MANAGES[viewer.role]
+    if person.pending:
+        return ["Resend", "Remove"] if manages else []
+    change = ["Change role"] if viewer.role == "owner" and person.role != "owner" else []
+    return change + (["Remove"] if manages else [])
 
 
 def shown_date(day: dt.date) -> str:

@@ -55,7 +55,7 @@ CURRENCIES: dict[str, tuple[str, int]] = {
 }
 """Real ISO 4217 codes, including zero- and three-decimal ones, with the symbol and number of
 decimals US English shows them with: the test's own oracle for the Amount column."""
-USER = User(name="Ada Lovelace")
+USER = User(name="Ada Lovelace", email="ada.lovelace@example.com")
 
 TRICKY_NAMES = [
     "<b>x</b>",

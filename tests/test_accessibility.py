@@ -24,10 +24,13 @@ from playwright.sync_api import Locator, Page, expect
 from prototype.states.models import WorkspaceState
 from tests.expected import (
     FIXTURE_SET,
+    MEMBER_STATE_IDS,
     STATE_IDS,
     billing_url,
     home_url,
+    members_url,
     newest_first,
+    role_views,
     state_ids,
 )
 from tests.tabs import SharedPage
@@ -112,6 +115,7 @@ OPEN_PANELS = [
     for state_id in STATE_IDS
     for name, opener in OPENERS.items()
     if opener.applies(FIXTURE_SET.states[state_id])
+    and (opener.url is home_url or state_id in MEMBER_STATE_IDS)
 ]
 
 
@@ -208,6 +212,38 @@ def test_open_dialog_passes_axe(
     ui_page.keyboard.press("Escape")
     expect(panel).to_be_hidden()
     expect(trigger).to_be_focused()
+
+
+MEMBERS_DIALOG_KINDS = ["add-member", "change-role", "resend", "remove"]
+"""The Members page's dialog openers, by their ``data-field`` or ``data-action``."""
+MEMBERS_VIEWS = [
+    pytest.param(state_id, as_role, id=f"{state_id}-as-{as_role or 'you'}")
+    for state_id in MEMBER_STATE_IDS
+    for as_role, _ in role_views(state_id)
+]
+
+
+@pytest.mark.parametrize(("state_id", "as_role"), MEMBERS_VIEWS)
+def test_members_page_and_its_dialogs_pass_axe(
+    ui_page: Page, axe_report: AxeReport, state_id: str, as_role: str | None
+) -> None:
+    """The Members page as each role, then with each kind of dialog its role offers open."""
+    url = members_url(state_id, as_role)
+    ui_page.goto(url)
+    name = f"{state_id} members as {as_role or 'you'}"
+    assert_accessible(ui_page, axe_report, name)
+    for kind in MEMBERS_DIALOG_KINDS:
+        triggers = ui_page.locator(f'[data-field="{kind}"], [data-action="{kind}"]')
+        if not triggers.count():
+            continue
+        trigger = triggers.first
+        trigger.click()
+        dialog = ui_page.locator(f"#{trigger.get_attribute('data-dialog')}")
+        expect(dialog).to_be_visible()
+        assert_accessible(ui_page, axe_report, f"{name} {kind} open")
+        ui_page.keyboard.press("Escape")
+        expect(dialog).to_be_hidden()
+        expect(trigger).to_be_focused()
 
 
 @pytest.mark.parametrize("path", [*DOCS_PAGES, "prototype/"])

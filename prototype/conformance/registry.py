@@ -29,6 +29,8 @@ INTRO = ""
 
 _SETEXT_UNDERLINE = re.compile(r"^ {0,3}(?P<mark>=+|-+)[ \t]*$")
 _LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])[ \t]+(?P<text>.+)$")
+_TABLE_ROW = re.compile(r"^ {0,3}\|.*\|[ \t]*$")
+_TABLE_DELIMITER = re.compile(r"^ {0,3}\|(?:[ \t]*:?-+:?[ \t]*\|)+[ \t]*$")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z*\[`])")
 
 
@@ -65,7 +67,7 @@ class Claim(StrictModel):
     """The sentence(s) claimed, verbatim from the page (Markdown included)."""
     about: str
     """CSS selector of the element(s) on prototype pages the claim is about."""
-    shown_on: Literal["home", "billing"] = "billing"
+    shown_on: Literal["home", "billing", "members"] = "billing"
     """The prototype page that shows the claim best (for evidence screenshots)."""
     evidence_state: str
     """The state whose page the evidence screenshot is taken on."""
@@ -188,7 +190,8 @@ def evidence_state_problems(registry: Registry, states: Collection[str], source:
 
 
 def sentences(markdown: str, page: str) -> list[Sentence]:
-    """Split a page into sentences, by section: paragraphs by sentence, each list item whole.
+    """Split a page into sentences, by section: paragraphs by sentence, each list item and each
+    table row whole.
 
     Fenced code is skipped; ATX (``## X``) and setext (``X`` over ``---``) headings start
     sections; lines that continue a paragraph or a list item join it.
@@ -206,7 +209,15 @@ def sentences(markdown: str, page: str) -> list[Sentence]:
         parts = [text] if is_item else _SENTENCE_END.split(text)
         found.extend(Sentence(page, section, part) for part in parts if part)
 
+    table: list[str] = []
     for line in body.splitlines():
+        if _TABLE_ROW.match(line):
+            flush()
+            table.append(line.strip())
+            continue
+        if table:
+            found.extend(Sentence(page, section, row) for row in table_rows(table))
+            table.clear()
         heading = ATX_HEADING.match(line)
         underline = _SETEXT_UNDERLINE.match(line)
         item = _LIST_ITEM.match(line)
@@ -224,7 +235,16 @@ def sentences(markdown: str, page: str) -> list[Sentence]:
         else:
             block.append(line.strip())
     flush()
+    found.extend(Sentence(page, section, row) for row in table_rows(table))
     return found
+
+
+def table_rows(lines: list[str]) -> list[str]:
+    """A pipe table's body rows, each one unit as written; the header row names columns and the
+    delimiter row draws the table, so neither says anything."""
+    if len(lines) > 1 and _TABLE_DELIMITER.match(lines[1]):
+        return lines[2:]
+    return lines
 
 
 def claimed_sentences(registry: Registry, docs_dir: Path) -> list[Sentence]:

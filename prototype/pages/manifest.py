@@ -5,13 +5,18 @@ from __future__ import annotations
 from typing import Any
 
 from prototype.outputs.jsontext import json_text
+from prototype.pages.settings_pages import LANDING, MEMBERS
 from prototype.pages.views import BillingView
 from prototype.states.fixtures import FixtureSet
+from prototype.states.membership import members_of, sees_workspace_pages, viewer_of
+from prototype.states.models import User
 
 
-def state_entry(view: BillingView, site_path: str) -> dict[str, Any]:
+def state_entry(view: BillingView, site_path: str, user: User) -> dict[str, Any]:
     """One state as tools see it; URLs are relative to the site root."""
     state, plan = view.state, view.state.plan
+    viewer = viewer_of(state, user)
+    settings = f"{site_path}{view.home_path}settings/"
     return {
         "id": view.state_id,
         "title": state.title,
@@ -36,6 +41,19 @@ def state_entry(view: BillingView, site_path: str) -> dict[str, Any]:
             }
             for row in view.invoices
         ],
+        "viewer_role": viewer.role if viewer else None,
+        "members_url": f"{settings}{MEMBERS}/" if sees_workspace_pages(viewer) else None,
+        "account_url": f"{settings}{LANDING}/" if sees_workspace_pages(viewer) else None,
+        "members": [
+            *(
+                {"name": m.name, "email": m.email, "role": m.role, "pending": False}
+                for m in members_of(state, user)
+            ),
+            *(
+                {"name": None, "email": i.email, "role": i.role, "pending": True}
+                for i in state.invitations
+            ),
+        ],
     }
 
 
@@ -43,6 +61,6 @@ def states_json(fixture_set: FixtureSet, views: list[BillingView], site_path: st
     """The manifest's text: ``{"today": ..., "states": [...]}``."""
     manifest = {
         "today": fixture_set.today.isoformat(),
-        "states": [state_entry(view, site_path) for view in views],
+        "states": [state_entry(view, site_path, fixture_set.user) for view in views],
     }
     return json_text(manifest)

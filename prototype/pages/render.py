@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
-from prototype.pages.settings_pages import BILLING, LANDING, SETTINGS_PAGES
+from prototype.pages.members_view import ROLE_LABELS, members_view, viewers_by_role
+from prototype.pages.settings_pages import BILLING, LANDING, MEMBERS, SETTINGS_PAGES, SettingsPage
 from prototype.pages.views import BillingView, billing_view
 from prototype.states.fixtures import FixtureSet
 from prototype.states.formatting import long_date
+from prototype.states.membership import ROLES, sees_workspace_pages, viewer_of
+from prototype.states.models import Role
 
 
 def environment() -> Environment:
@@ -66,17 +69,35 @@ def render_pages(
 
     yield page("index.html", "index/states.html", state=None, state_id="", page_kind="index")
     for view in views:
-        each: dict[str, Any] = {"view": view, "state": view.state, "state_id": view.state_id}
+        viewer = viewer_of(view.state, fixture_set.user)
+        each: dict[str, Any] = {
+            "view": view,
+            "state": view.state,
+            "state_id": view.state_id,
+            "viewer": viewer,
+            "viewer_role_label": ROLE_LABELS[viewer.role] if viewer else None,
+        }
         yield page(f"{view.home_path}index.html", "workspace/home.html", page_kind="home", **each)
         for entry in SETTINGS_PAGES:
-            template = "settings/billing.html" if entry.slug == BILLING else "settings/outside.html"
-            yield page(
-                f"{view.home_path}settings/{entry.slug}/index.html",
-                template,
-                settings_page=entry,
-                page_kind="billing" if entry.slug == BILLING else "settings",
-                **each,
-            )
+            path = f"{view.home_path}settings/{entry.slug}/"
+            if entry.level == "workspace" and not sees_workspace_pages(viewer):
+                yield page(
+                    f"{path}index.html",
+                    "settings/not_member.html",
+                    settings_page=entry,
+                    page_kind="not-member",
+                    **each,
+                )
+            elif entry.slug == MEMBERS and viewer is not None:
+                yield from _members_pages(page, fixture_set, view, entry, path, each)
+            else:
+                yield page(
+                    f"{path}index.html",
+                    "settings/billing.html" if entry.slug == BILLING else "settings/outside.html",
+                    settings_page=entry,
+                    page_kind="billing" if entry.slug == BILLING else "settings",
+                    **each,
+                )
         for invoice in view.invoices:
             yield page(
                 f"{invoice.path}index.html",
@@ -85,3 +106,48 @@ def render_pages(
                 page_kind="invoice",
                 **each,
             )
+
+
+def members_as_path(role: str) -> str:
+    """Where the Members page, seen as a member holding ``role``, lives below the page."""
+    return f"as-{role}/"
+
+
+def _view_as_links(
+    own: Role, others: list[Role], current: Role | None
+) -> list[tuple[str, str | None]]:
+    """The prototype bar's "View as" links: ``(label, href)``, href ``None`` for this page."""
+    up = "" if current is None else "../"
+    links: list[tuple[str, str | None]] = []
+    for role in ROLES:
+        if role == own:
+            links.append((f"{ROLE_LABELS[own]} (you)", None if current is None else up))
+        elif role in others:
+            links.append(
+                (ROLE_LABELS[role], None if role == current else up + members_as_path(role))
+            )
+    return links
+
+
+def _members_pages(
+    page: Callable[..., tuple[str, str]],
+    fixture_set: FixtureSet,
+    view: BillingView,
+    entry: SettingsPage,
+    path: str,
+    each: dict[str, Any],
+) -> Iterator[tuple[str, str]]:
+    """The Members page as the signed-in user sees it, and as a member of each other role."""
+    user, state, viewer = fixture_set.user, view.state, each["viewer"]
+    others = {role: m for role, m in viewers_by_role(state, user).items() if m != viewer}
+    for role, as_member in [(None, viewer), *others.items()]:
+        yield page(
+            f"{path}{members_as_path(role) if role else ''}index.html",
+            "settings/members.html",
+            settings_page=entry,
+            page_kind="members",
+            members=members_view(state, user, as_member),
+            view_as=None if role is None else as_member,
+            view_as_links=_view_as_links(viewer.role, list(others), role),
+            **each,
+        )

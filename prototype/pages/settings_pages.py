@@ -20,6 +20,8 @@ class SettingsPage:
 
 BILLING = "billing"
 """The one Settings page the prototype renders in full."""
+MEMBERS = "members"
+"""The Members page: who belongs to the workspace, and what the viewer's role may do there."""
 LANDING = "account"
 """Where **Manage workspace** leads: the workspace's own details."""
 
@@ -33,7 +35,7 @@ SETTINGS_PAGES: tuple[SettingsPage, ...] = (
         "integrations", "Integrations", "workspace", "guide/settings/#settings-areas", "Settings"
     ),
     SettingsPage(
-        "members",
+        MEMBERS,
         "Members",
         "workspace",
         "guide/settings/permissions-roles/",

@@ -84,7 +84,7 @@ def load_fixture_set(fixtures_dir: Path) -> FixtureSet:
         settings = _validate(FixtureSetSettings, fixtures_dir / SETTINGS_FILE, {})
     except InputError as error:
         problems.extend(error.problems)
-    context = {"today": settings.today} if settings else {}
+    context = {"today": settings.today, "user_email": settings.user.email} if settings else {}
     states: dict[str, WorkspaceState] = {}
     owners: dict[str, str] = {}
     for path in sorted(fixtures_dir.iterdir()):

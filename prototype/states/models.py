@@ -10,6 +10,7 @@ would take as 1, and ``"350"`` or ``350.0`` are not whole numbers as written.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import unicodedata
 from typing import Annotated, Any, Literal
 
@@ -30,6 +31,8 @@ MAX_MINOR_UNITS = 10**11
 """Largest amount a fixture may hold, in minor units (a billion dollars' worth of cents)."""
 MAX_CREDITS = 10**9
 """Largest credit figure a fixture may hold."""
+EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s.]+")
+"""An email address, as forms check one: something, an ``@``, a domain with a dot."""
 
 
 class StrictModel(BaseModel):
@@ -92,6 +95,14 @@ def _today(info: ValidationInfo) -> dt.date | None:
     context = info.context if isinstance(info.context, dict) else {}
     today = context.get("today")
     return today if isinstance(today, dt.date) else None
+
+
+def _not_after_today(day: dt.date, info: ValidationInfo, what: str) -> dt.date:
+    """Refuse a date of something that has happened when it is after today."""
+    today = _today(info)
+    if today is not None and day > today:
+        raise ValueError(f"{what} {day} is after today ({today})")
+    return day
 
 
 class Money(StrictModel):
@@ -229,10 +240,69 @@ class Invoice(StrictModel):
     @field_validator("date")
     @classmethod
     def _not_in_future(cls, day: dt.date, info: ValidationInfo) -> dt.date:
-        today = _today(info)
-        if today is not None and day > today:
-            raise ValueError(f"the invoice date {day} is after today ({today})")
-        return day
+        return _not_after_today(day, info, "the invoice date")
+
+
+Role = Literal["owner", "admin", "member"]
+"""A workspace role: the Owner (exactly one), Admins and Members."""
+InvitedRole = Literal["admin", "member"]
+"""The roles an invitation can offer: ownership moves only by transfer."""
+
+
+def _email(address: str) -> str:
+    if not EMAIL.fullmatch(address):
+        raise ValueError(f"{address!r} is not an email address (name@domain)")
+    return address
+
+
+Email = Annotated[str, Field(max_length=254, examples=["maya@example.com"]), AfterValidator(_email)]
+"""An email address: one ``@``, a domain with a dot, no spaces."""
+
+
+class Member(StrictModel):
+    """A person who belongs to the workspace."""
+
+    name: Text = Field(min_length=1, max_length=120)
+    """The name the Members page shows."""
+    email: Email
+    """The member's email address; it identifies them (the signed-in user among them)."""
+    role: Role
+    """``owner``, ``admin`` or ``member``."""
+
+
+class Invitation(StrictModel):
+    """An invitation sent and not accepted yet: the person shows as Pending."""
+
+    email: Email
+    """Who was invited: one email address per invitation."""
+    role: InvitedRole
+    """The role the invitation offers: ``admin`` or ``member``."""
+    sent_on: IsoDate
+    """When the invitation was last sent, not after today."""
+
+    @field_validator("sent_on")
+    @classmethod
+    def _not_in_future(cls, day: dt.date, info: ValidationInfo) -> dt.date:
+        return _not_after_today(day, info, "the invitation date")
+
+
+def _one_owner(members: list[Member]) -> list[Member]:
+    owners = [member.email for member in members if member.role == "owner"]
+    if members and len(owners) != 1:
+        found = "none" if not owners else ", ".join(owners)
+        raise ValueError(f"a workspace has exactly one Owner (found {found})")
+    return members
+
+
+def _refuse_repeats(people: list[tuple[str, str]], members: dict[str, str]) -> None:
+    """Refuse an email address listed twice, or invited while already a member."""
+    seen = dict(members)
+    for where, email in people:
+        first = seen.setdefault(email.casefold(), where)
+        if first in members.values():
+            raise ValueError(f"{where}: {email} is already a member ({first})")
+        if first != where:
+            raise ValueError(f"{where}: {email} appears twice ({first} too)")
 
 
 class WorkspaceState(StrictModel):
@@ -252,6 +322,44 @@ class WorkspaceState(StrictModel):
     """The card on file, or none."""
     invoices: list[Invoice] = Field(default_factory=list)
     """Every invoice of the workspace, in any order."""
+    members: Annotated[list[Member], AfterValidator(_one_owner)] = Field(default_factory=list)
+    """Who belongs to the workspace, with exactly one Owner. Left out, the signed-in user is the
+    only member and its Owner (see :func:`prototype.states.membership.members_of`)."""
+    invitations: list[Invitation] = Field(default_factory=list)
+    """Pending invitations: sent, not accepted yet."""
+
+    @field_validator("members")
+    @classmethod
+    def _members_once_and_user_placed(
+        cls, members: list[Member], info: ValidationInfo
+    ) -> list[Member]:
+        _refuse_repeats([(f"members[{i}]", m.email) for i, m in enumerate(members)], {})
+        context = info.context if isinstance(info.context, dict) else {}
+        email, workspace = context.get("user_email"), info.data.get("workspace")
+        if not isinstance(email, str) or not isinstance(workspace, Workspace):
+            return members
+        is_member = not members or email.casefold() in {m.email.casefold() for m in members}
+        if workspace.group == "my_workspaces" and not is_member:
+            raise ValueError(
+                f"the signed-in user ({email}) is not among them, so the workspace belongs "
+                "under Shared with Me (workspace.group: shared_with_me)"
+            )
+        if workspace.group == "shared_with_me" and is_member:
+            raise ValueError(
+                "a Shared with Me workspace lists its members, and the signed-in user "
+                f"({email}) is not one of them"
+            )
+        return members
+
+    @field_validator("invitations")
+    @classmethod
+    def _invited_once(cls, invitations: list[Invitation], info: ValidationInfo) -> list[Invitation]:
+        members = info.data.get("members") or []
+        known = {m.email.casefold(): f"members[{i}]" for i, m in enumerate(members)}
+        _refuse_repeats(
+            [(f"invitations[{i}]", inv.email) for i, inv in enumerate(invitations)], known
+        )
+        return invitations
 
     @field_validator("invoices")
     @classmethod
@@ -273,6 +381,8 @@ class User(StrictModel):
 
     name: Text = Field(min_length=1, max_length=120)
     """The name in the sidebar's profile menu."""
+    email: Email
+    """The user's email address: it finds the user among a workspace's members."""
 
 
 class FixtureSetSettings(StrictModel):

@@ -16,11 +16,11 @@ from playwright.sync_api import Locator, Page, expect
 from prototype.states.fixtures import FixtureSet
 from prototype.states.models import Workspace
 from tests.expected import (
+    MEMBER_STATE_IDS,
     PLAN_LABELS,
-    STATE_IDS,
     billing_url,
     card_text,
-    each_state,
+    each_member_state,
     home_url,
     newest_first,
     shown_date,
@@ -74,7 +74,7 @@ def expect_billing_of(page: Page, state_id: str, workspace_name: str) -> None:
 
 @pytest.mark.claim("billing.path")
 @pytest.mark.claim("billing.workspace-level")
-@each_state
+@each_member_state
 def test_documented_path_leads_to_the_workspace_billing(
     ui_page: Page, hand_over: Callable[[Page], None], fixture_set: FixtureSet, state_id: str
 ) -> None:
@@ -89,7 +89,7 @@ def test_documented_path_leads_to_the_workspace_billing(
 @pytest.mark.claim("billing.workspace-level")
 def test_switching_workspace_switches_billing(ui_page: Page, fixture_set: FixtureSet) -> None:
     """Choose another workspace in the switcher, then the docs' path: its billing shows."""
-    start, target = STATE_IDS[0], STATE_IDS[-1]
+    start, target = MEMBER_STATE_IDS[0], MEMBER_STATE_IDS[-1]
     workspace = fixture_set.states[target].workspace
     assert workspace.name != fixture_set.states[start].workspace.name
     ui_page.goto(home_url(start))
@@ -103,7 +103,7 @@ def test_switching_workspace_switches_billing(ui_page: Page, fixture_set: Fixtur
 
 
 @pytest.mark.claim("billing.workspace-level")
-@each_state
+@each_member_state
 def test_billing_page_belongs_to_its_workspace(
     shared_page: SharedPage, fixture_set: FixtureSet, state_id: str
 ) -> None:
@@ -116,7 +116,7 @@ def test_billing_page_belongs_to_its_workspace(
 
 
 @pytest.mark.claim("billing.current-plan.section")
-@each_state
+@each_member_state
 def test_current_plan_shows_the_plan(
     shared_page: SharedPage, fixture_set: FixtureSet, state_id: str
 ) -> None:
@@ -156,7 +156,7 @@ def test_tier_name_shown_when_attached(
 
 
 @pytest.mark.claim("billing.current-plan.active-until")
-@each_state
+@each_member_state
 def test_active_until_shown_when_the_plan_ends(
     shared_page: SharedPage, fixture_set: FixtureSet, state_id: str
 ) -> None:
@@ -208,7 +208,7 @@ def test_pro_plan_action_changes_or_resumes(
 
 
 @pytest.mark.claim("billing.credits.section")
-@each_state
+@each_member_state
 def test_credits_balance_and_progress(
     shared_page: SharedPage, fixture_set: FixtureSet, state_id: str
 ) -> None:
@@ -221,7 +221,7 @@ def test_credits_balance_and_progress(
 
 
 @pytest.mark.claim("billing.credits.renewal")
-@each_state
+@each_member_state
 def test_renewal_date_on_pro_only(
     shared_page: SharedPage, fixture_set: FixtureSet, state_id: str
 ) -> None:
@@ -235,7 +235,7 @@ def test_renewal_date_on_pro_only(
 
 
 @pytest.mark.claim("billing.credits.add-credits")
-@each_state
+@each_member_state
 def test_add_credits_on_flex_only(
     shared_page: SharedPage, fixture_set: FixtureSet, state_id: str
 ) -> None:
@@ -273,7 +273,7 @@ def test_add_credits_opens_the_switchers_purchase_flow(
 
 
 @pytest.mark.claim("billing.payment.section")
-@each_state
+@each_member_state
 def test_payment_method_shown_if_one_exists(
     shared_page: SharedPage, fixture_set: FixtureSet, state_id: str
 ) -> None:
@@ -288,7 +288,7 @@ def test_payment_method_shown_if_one_exists(
 
 
 @pytest.mark.claim("billing.payment.dialog")
-@each_state
+@each_member_state
 def test_payment_method_button_opens_its_dialog(
     shared_page: SharedPage, fixture_set: FixtureSet, state_id: str
 ) -> None:
@@ -309,7 +309,7 @@ def test_payment_method_button_opens_its_dialog(
 
 
 @pytest.mark.claim("billing.invoices.section")
-@each_state
+@each_member_state
 def test_invoices_listed_newest_first(
     shared_page: SharedPage, fixture_set: FixtureSet, state_id: str
 ) -> None:
@@ -366,7 +366,7 @@ def test_invoice_number_opens_its_page_in_a_new_tab(
 
 
 @pytest.mark.claim("billing.not-managed")
-@each_state
+@each_member_state
 def test_no_seat_table_csv_export_or_seat_assignment(
     shared_page: SharedPage, state_id: str
 ) -> None:
@@ -381,7 +381,7 @@ def test_no_seat_table_csv_export_or_seat_assignment(
 @pytest.mark.claim("billing.membership-separate")
 def test_membership_is_managed_apart_from_billing(ui_page: Page) -> None:
     """Members is its own Settings page, pointing to Roles and Permissions."""
-    ui_page.goto(billing_url(STATE_IDS[0]))
+    ui_page.goto(billing_url(MEMBER_STATE_IDS[0]))
     settings = ui_page.get_by_role("navigation", name="Settings")
     settings.get_by_role("link", name="Members", exact=True).click()
     expect(ui_page.get_by_role("heading", name="Members", level=1)).to_be_visible()

@@ -7,15 +7,15 @@ import pytest
 
 from prototype.conformance.registry import Claim, load_registry
 from prototype.conformance.report import EVIDENCE_DIR, REGISTRY_FILE, SCREENSHOTS_DIR
-from tests.expected import ROOT, STATE_IDS, billing_url, home_url
+from tests.expected import MEMBER_STATE_IDS, ROOT, billing_url, home_url, members_url
 from tests.screenshots import crops, save_if_changed
 from tests.tabs import SharedPage
 
 pytestmark = pytest.mark.conformance
 CLAIMS = load_registry(ROOT / "docs" / REGISTRY_FILE).claims
-URLS = {"billing": billing_url, "home": home_url}
+URLS = {"billing": billing_url, "home": home_url, "members": members_url}
 PAGES = sorted(
-    {(state_id, "billing") for state_id in STATE_IDS}
+    {(state_id, "billing") for state_id in MEMBER_STATE_IDS}
     | {(claim.evidence_state, claim.shown_on) for claim in CLAIMS}
 )
 """Every state's Plan & Billing page, and each page a claim's evidence is taken on."""

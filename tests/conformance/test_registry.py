@@ -23,6 +23,7 @@ from tests.expected import ROOT
 
 BILLING = "guide/settings/billing.md"
 SETTINGS = "guide/settings/index.md"
+ROLES = "guide/settings/permissions-roles.md"
 NEW_TAB = "Invoice numbers link to the invoice page in a new tab."
 UNACCOUNTED = "has a sentence that is neither claimed nor listed as not testable"
 
@@ -200,7 +201,7 @@ def test_minimal_registry_loads(tmp_path: Path) -> None:
 def test_the_projects_registry_loads() -> None:
     registry = load_registry(ROOT / "docs" / "claims.yaml")
     assert registry.claims
-    assert {page.path for page in registry.pages} == {BILLING, SETTINGS}
+    assert {page.path for page in registry.pages} == {BILLING, SETTINGS, ROLES}
 
 
 def test_duplicate_claim_ids_are_named(tmp_path: Path) -> None:
@@ -259,7 +260,7 @@ def _set(data: dict[str, Any], field: str, value: object) -> None:
         pytest.param(
             "claims.0.shown_on",
             "settings",
-            "claims[0].shown_on: Input should be 'home' or 'billing' (got 'settings')",
+            "claims[0].shown_on: Input should be 'home', 'billing' or 'members' (got 'settings')",
             id="bad-shown-on",
         ),
         pytest.param(
@@ -531,12 +532,12 @@ def test_changes_outside_claimed_sections_are_no_problem(
 
 
 def test_edited_not_testable_sentence_names_the_page(registry: Registry, docs: Path) -> None:
-    old = "The page is visible to workspace members."
-    new = "The page is visible to workspace admins."
+    old = "Perspective currently displays:"
+    new = "Perspective now displays:"
     edit(docs, old, new)
     assert drift(registry, docs) == [
         f"docs changed: review not-testable sentence on {BILLING}\n  old: {old}\n  new: {new}",
-        unaccounted(BILLING, "the introduction", new),
+        unaccounted(BILLING, "Current Plan", new),
     ]
 
 

@@ -8,7 +8,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from prototype.states.fixtures import FixtureSet
-from tests.expected import STATE_IDS, billing_url, each_state, home_url
+from tests.expected import MEMBER_STATE_IDS, billing_url, each_member_state, home_url
 from tests.tabs import SharedPage
 
 pytestmark = pytest.mark.conformance
@@ -17,7 +17,7 @@ WORKSPACE_LEVEL = ["Integrations", "Members", "Plan & Billing", "Model", "Accoun
 
 
 @pytest.mark.claim("settings.sidebar.groups")
-@each_state
+@each_member_state
 def test_settings_has_its_own_sidebar_in_two_groups(shared_page: SharedPage, state_id: str) -> None:
     page = shared_page(billing_url(state_id))
     nav = page.get_by_role("navigation", name="Settings")
@@ -27,7 +27,7 @@ def test_settings_has_its_own_sidebar_in_two_groups(shared_page: SharedPage, sta
 
 
 @pytest.mark.claim("settings.sidebar.user-level")
-@each_state
+@each_member_state
 def test_user_level_pages_are_the_same_in_every_workspace(
     shared_page: SharedPage, state_id: str
 ) -> None:
@@ -36,7 +36,7 @@ def test_user_level_pages_are_the_same_in_every_workspace(
 
 
 @pytest.mark.claim("settings.sidebar.workspace-level")
-@each_state
+@each_member_state
 def test_workspace_level_pages_belong_to_the_selected_workspace(
     shared_page: SharedPage, state_id: str
 ) -> None:
@@ -49,7 +49,7 @@ def test_workspace_level_pages_belong_to_the_selected_workspace(
 
 
 @pytest.mark.claim("settings.header.back-link")
-@each_state
+@each_member_state
 def test_header_links_back_to_the_workspace(
     shared_page: SharedPage, fixture_set: FixtureSet, site_url: str, state_id: str
 ) -> None:
@@ -60,7 +60,7 @@ def test_header_links_back_to_the_workspace(
 
 
 def test_back_link_returns_to_the_workspace(ui_page: Page, fixture_set: FixtureSet) -> None:
-    state_id = STATE_IDS[0]
+    state_id = MEMBER_STATE_IDS[0]
     name = fixture_set.states[state_id].workspace.name
     ui_page.goto(billing_url(state_id))
     ui_page.get_by_role("banner").get_by_role("link", name=f"Back to {name}").click()

@@ -221,7 +221,7 @@ def test_conformance_page_lists_not_testable_sentences(
     assert lines[1] == "| --- | --- | --- |"
     assert len(lines) == 2 + len(registry.not_testable)
     for line, item in zip(lines[2:], registry.not_testable, strict=True):
-        assert line.startswith(f"| {' '.join(item.quote)} | ")
+        assert line.startswith(f"| {' '.join(item.quote).replace('|', chr(92) + '|')} | ")
     cells = Parsed(render(page)).text_of("td")
     assert all(item.reason in cells for item in registry.not_testable)
 
@@ -279,7 +279,9 @@ def state(title: str = HOSTILE, description: str = HOSTILE_DESCRIPTION) -> Works
 
 
 def fixture_set(**states: WorkspaceState) -> FixtureSet:
-    return FixtureSet(today=dt.date(2026, 5, 20), user=User(name="Maya"), states=states)
+    return FixtureSet(
+        today=dt.date(2026, 5, 20), user=User(name="Maya", email="maya@example.com"), states=states
+    )
 
 
 def test_gallery_page_lists_each_state() -> None:

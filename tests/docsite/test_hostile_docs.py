@@ -100,7 +100,10 @@ BAD_REGISTRIES: dict[str, tuple[str, str]] = {
     "claim-without-about": ("claims[0].about", "Field required"),
     "unknown-key": ("claims[0].colour", "Extra inputs are not permitted (got 'red')"),
     "bad-claim-id": ("claims[0].id", "String should match pattern"),
-    "bad-shown-on": ("claims[0].shown_on", "Input should be 'home' or 'billing' (got 'settings')"),
+    "bad-shown-on": (
+        "claims[0].shown_on",
+        "Input should be 'home', 'billing' or 'members' (got 'settings')",
+    ),
     "short-reason": ("not_testable[0].reason", "at least 10 characters (got 'short')"),
     "syntax-error": ("line 10, column 19", "expected ',' or ']', but got ':'"),
     "a-list": ("(top level)", "Input should be a valid dictionary or instance of Registry"),

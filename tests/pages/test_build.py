@@ -16,6 +16,7 @@ from prototype.pages.build import SITE_PATH, build
 from prototype.pages.manifest import states_json
 from prototype.pages.render import views_of
 from prototype.states.fixtures import FixtureSet
+from prototype.states.models import User, WorkspaceState
 from tests.expected import FIXTURES, STATE_IDS
 from tests.site_html import parse_html, snapshot
 
@@ -112,8 +113,20 @@ def test_pages_of_each_state(out: Path, fixture_set: FixtureSet, state_id: str) 
         "index.html",
         *(f"settings/{slug}/index.html" for slug in SETTINGS_SLUGS),
         *(f"invoices/{invoice.number}/index.html" for invoice in state.invoices),
+        *(
+            f"settings/members/as-{role}/index.html"
+            for role in other_roles(state, fixture_set.user)
+        ),
     }
     assert set(snapshot(out / "w" / state_id)) == expected
+
+
+def other_roles(state: WorkspaceState, user: User) -> set[str]:
+    """The roles other than the user's own held in a workspace the user belongs to: its
+    Members page is also built as seen by a member of each."""
+    roles: set[str] = {m.role for m in state.members}
+    mine: set[str] = {m.role for m in state.members if m.email == user.email}
+    return roles - mine if mine else set()
 
 
 def test_states_json_is_the_manifest(out: Path, fixture_set: FixtureSet) -> None:

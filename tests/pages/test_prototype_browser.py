@@ -9,15 +9,15 @@ from playwright.sync_api import Page, Request, expect
 
 from prototype.states.fixtures import FixtureSet
 from tests.expected import (
-    STATE_IDS,
+    MEMBER_STATE_IDS,
     billing_url,
-    each_state,
+    each_member_state,
     home_url,
 )
 
 
 def test_switcher_closes_on_escape_and_returns_focus(ui_page: Page) -> None:
-    ui_page.goto(home_url(STATE_IDS[0]))
+    ui_page.goto(home_url(MEMBER_STATE_IDS[0]))
     switcher = ui_page.get_by_role("button", name=re.compile("Switch workspace"))
     switcher.click()
     expect(switcher).to_have_attribute("aria-expanded", "true")
@@ -35,7 +35,6 @@ def test_switcher_closes_on_escape_and_returns_focus(ui_page: Page) -> None:
         ("MCP", "Settings"),
         ("Connected Apps", "Settings"),
         ("Integrations", "Settings"),
-        ("Members", "Roles and Permissions"),
         ("Model", "Settings"),
         ("Account", "Workspaces and Account Settings"),
     ],
@@ -43,7 +42,7 @@ def test_switcher_closes_on_escape_and_returns_focus(ui_page: Page) -> None:
 def test_other_settings_pages_point_to_their_docs(
     ui_page: Page, label: str, docs_heading: str
 ) -> None:
-    ui_page.goto(billing_url(STATE_IDS[0]))
+    ui_page.goto(billing_url(MEMBER_STATE_IDS[0]))
     ui_page.get_by_role("navigation", name="Settings").get_by_role("link", name=label).click()
     main = ui_page.get_by_role("main")
     expect(main.get_by_role("heading", level=1)).to_have_text(label)
@@ -52,7 +51,7 @@ def test_other_settings_pages_point_to_their_docs(
     expect(ui_page.get_by_role("heading", name=docs_heading, level=1)).to_be_visible()
 
 
-@each_state
+@each_member_state
 def test_no_request_leaves_the_site(ui_page: Page, site_url: str, state_id: str) -> None:
     requested: list[str] = []
 

@@ -151,7 +151,9 @@ def test_several_broken_files_are_reported_together(folder: Path) -> None:
 
 
 def test_broken_settings_and_state_are_reported_together(folder: Path) -> None:
-    (folder / "_set.yaml").write_text("today: 2026-02-30\nuser: {name: Maya}\n", encoding="utf-8")
+    (folder / "_set.yaml").write_text(
+        "today: 2026-02-30\nuser: {name: Maya, email: maya@example.com}\n", encoding="utf-8"
+    )
     (folder / "flex-team.yaml").write_text("", encoding="utf-8")
     assert problems(folder) == [
         "fixtures/_set.yaml: today: '2026-02-30' is not a calendar date in the form YYYY-MM-DD",

@@ -119,6 +119,18 @@ EXPECTED: dict[str, tuple[str | None, str]] = {
     ),
     "yml-extension": (None, "fixtures are read from .yaml files only; rename it to hostile.yaml"),
     "symbolic-link": ("credits.total", "the total (500) is less than the balance (501)"),
+    "no-owner": ("members", "a workspace has exactly one Owner (found none)"),
+    "two-owners": ("members", "exactly one Owner (found maya.okafor@example.com, sam.lee@"),
+    "invited-member": ("invitations", "Sam.Lee@example.com is already a member (members[1])"),
+    "same-email-twice": ("members", "members[2]: sam.lee@example.com appears twice (members[1]"),
+    "user-not-a-member": (
+        "members",
+        "the signed-in user (maya.okafor@example.com) is not among them, so the workspace "
+        "belongs under Shared with Me",
+    ),
+    "invited-as-owner": ("invitations[0].role", "Input should be 'admin' or 'member'"),
+    "email-without-domain": ("members[1].email", "'sam.lee' is not an email address"),
+    "invited-tomorrow": ("invitations[0].sent_on", "2026-06-10 is after today (2026-05-20)"),
 }
 """Case (the file's name less its suffix) → the field path, or ``line N, column M`` for YAML, or
 None for a problem with the whole file; and a fragment of the reason."""

@@ -343,7 +343,7 @@ def test_text_with_a_visible_character_is_accepted(text: str) -> None:
 
 def test_a_user_name_without_a_visible_character_is_refused() -> None:
     with pytest.raises(ValidationError) as caught:
-        User.model_validate({"name": "\u200b\u200b"})
+        User.model_validate({"name": "\u200b\u200b", "email": "maya@example.com"})
     assert describe_validation_error(SOURCE, caught.value) == [
         f"{SOURCE}: name: is blank: it has no visible character (only U+200B)"
     ]
