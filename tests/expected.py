@@ -77,9 +77,14 @@ def billing_url(state_id: str) -> str:
     return f"{home_url(state_id)}settings/billing/"
 
 
+def settings_url(state_id: str, slug: str, as_role: str | None = None) -> str:
+    """A state's Settings page, as the signed-in user sees it or as a member holding ``as_role``."""
+    return f"{home_url(state_id)}settings/{slug}/" + (f"as-{as_role}/" if as_role else "")
+
+
 def members_url(state_id: str, as_role: str | None = None) -> str:
     """A state's Members page, as the signed-in user sees it or as a member holding ``as_role``."""
-    return f"{home_url(state_id)}settings/members/" + (f"as-{as_role}/" if as_role else "")
+    return settings_url(state_id, "members", as_role)
 
 
 ROLE_NAMES = {"owner": "Owner", "admin": "Admin", "member": "Member"}

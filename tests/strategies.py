@@ -29,6 +29,7 @@ from prototype.states.models import (
     WorkspaceState,
     is_visible,
 )
+from prototype.states.workspace_details import slug_from_name
 from tests.expected import CARD_BRANDS
 
 TODAY = dt.date(2026, 5, 8)
@@ -112,12 +113,20 @@ invoice_numbers = st.builds(
 invoices = st.builds(
     Invoice, number=invoice_numbers, date=past_dates, amount=money, paid_with=card_references
 )
-workspaces = st.builds(
-    Workspace,
-    name=text(200),
-    kind=st.sampled_from(["personal", "team"]),
-    group=st.sampled_from(["my_workspaces", "shared_with_me"]),
-)
+slugs = st.from_regex(r"\A[a-z0-9]{1,20}(-[a-z0-9]{1,20}){0,2}\Z")
+
+
+@st.composite
+def workspaces(draw: st.DrawFn) -> Workspace:
+    """A workspace; its Unique URL made from the name, or drawn when the name has no Latin
+    letter or digit to make one from (as a fixture then has to give one)."""
+    name = draw(text(200))
+    return Workspace(
+        name=name,
+        kind=draw(st.sampled_from(["personal", "team"])),
+        group=draw(st.sampled_from(["my_workspaces", "shared_with_me"])),
+        unique_url=None if slug_from_name(name) else draw(slugs),
+    )
 
 
 @st.composite
@@ -147,7 +156,7 @@ states = st.builds(
     WorkspaceState,
     title=text(120),
     description=text(300),
-    workspace=workspaces,
+    workspace=workspaces(),
     plan=plans(),
     credits=credit_figures(),
     payment_method=st.none() | cards,

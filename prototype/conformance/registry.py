@@ -67,7 +67,17 @@ class Claim(StrictModel):
     """The sentence(s) claimed, verbatim from the page (Markdown included)."""
     about: str
     """CSS selector of the element(s) on prototype pages the claim is about."""
-    shown_on: Literal["home", "billing", "members"] = "billing"
+    shown_on: Literal[
+        "home",
+        "billing",
+        "members",
+        "account",
+        "model",
+        "integrations",
+        "profile",
+        "mcp",
+        "connected-apps",
+    ] = "billing"
     """The prototype page that shows the claim best (for evidence screenshots)."""
     evidence_state: str
     """The state whose page the evidence screenshot is taken on."""

@@ -8,7 +8,14 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from prototype.pages.members_view import ROLE_LABELS, members_view, viewers_by_role
-from prototype.pages.settings_pages import BILLING, LANDING, MEMBERS, SETTINGS_PAGES, SettingsPage
+from prototype.pages.settings_pages import (
+    BILLING,
+    LANDING,
+    ROLE_PAGES,
+    SETTINGS_PAGES,
+    SettingsPage,
+)
+from prototype.pages.settings_views import integration_rows, role_view, user_view
 from prototype.pages.views import BillingView, billing_view
 from prototype.states.fixtures import FixtureSet
 from prototype.states.formatting import long_date
@@ -61,6 +68,8 @@ def render_pages(
         "settings_pages": SETTINGS_PAGES,
         "landing": LANDING,
         "screenshots": dict(screenshots or {}),
+        "user_view": user_view(fixture_set.user),
+        "default_workspace": fixture_set.default_workspace,
     }
 
     def page(path: str, template: str, **context: Any) -> tuple[str, str]:
@@ -75,7 +84,8 @@ def render_pages(
             "state": view.state,
             "state_id": view.state_id,
             "viewer": viewer,
-            "viewer_role_label": ROLE_LABELS[viewer.role] if viewer else None,
+            "is_default": view.state_id == fixture_set.default_workspace,
+            "integrations": integration_rows(view.state.workspace),
         }
         yield page(f"{view.home_path}index.html", "workspace/home.html", page_kind="home", **each)
         for entry in SETTINGS_PAGES:
@@ -88,14 +98,15 @@ def render_pages(
                     page_kind="not-member",
                     **each,
                 )
-            elif entry.slug == MEMBERS and viewer is not None:
-                yield from _members_pages(page, fixture_set, view, entry, path, each)
+            elif entry.slug in ROLE_PAGES and viewer is not None:
+                yield from _role_pages(page, fixture_set, view, entry, path, each)
             else:
                 yield page(
                     f"{path}index.html",
-                    "settings/billing.html" if entry.slug == BILLING else "settings/outside.html",
+                    entry.template,
                     settings_page=entry,
                     page_kind="billing" if entry.slug == BILLING else "settings",
+                    page_role=role_view(viewer) if viewer else None,
                     **each,
                 )
         for invoice in view.invoices:
@@ -108,8 +119,8 @@ def render_pages(
             )
 
 
-def members_as_path(role: str) -> str:
-    """Where the Members page, seen as a member holding ``role``, lives below the page."""
+def as_role_path(role: str) -> str:
+    """Where a Settings page, seen as a member holding ``role``, lives below the page."""
     return f"as-{role}/"
 
 
@@ -123,13 +134,11 @@ def _view_as_links(
         if role == own:
             links.append((f"{ROLE_LABELS[own]} (you)", None if current is None else up))
         elif role in others:
-            links.append(
-                (ROLE_LABELS[role], None if role == current else up + members_as_path(role))
-            )
+            links.append((ROLE_LABELS[role], None if role == current else up + as_role_path(role)))
     return links
 
 
-def _members_pages(
+def _role_pages(
     page: Callable[..., tuple[str, str]],
     fixture_set: FixtureSet,
     view: BillingView,
@@ -137,17 +146,18 @@ def _members_pages(
     path: str,
     each: dict[str, Any],
 ) -> Iterator[tuple[str, str]]:
-    """The Members page as the signed-in user sees it, and as a member of each other role."""
+    """A page whose content depends on the viewer's role, as the signed-in user sees it and as
+    a member of each other role the workspace has."""
     user, state, viewer = fixture_set.user, view.state, each["viewer"]
     others = {role: m for role, m in viewers_by_role(state, user).items() if m != viewer}
     for role, as_member in [(None, viewer), *others.items()]:
         yield page(
-            f"{path}{members_as_path(role) if role else ''}index.html",
-            "settings/members.html",
+            f"{path}{as_role_path(role) if role else ''}index.html",
+            entry.template,
             settings_page=entry,
-            page_kind="members",
+            page_kind=entry.slug,
             members=members_view(state, user, as_member),
-            view_as=None if role is None else as_member,
+            page_role=role_view(as_member),
             view_as_links=_view_as_links(viewer.role, list(others), role),
             **each,
         )

@@ -16,23 +16,30 @@ class SettingsPage:
     docs_path: str
     """Where the docs describe it, relative to the docs root (directory URLs)."""
     docs_title: str
+    template: str
+    """The page's template."""
 
 
 BILLING = "billing"
 """The one Settings page the prototype renders in full."""
+MODEL = "model"
+"""The Model page: the workspace's text interviewer model, picked by Owners and Admins."""
 MEMBERS = "members"
 """The Members page: who belongs to the workspace, and what the viewer's role may do there."""
 LANDING = "account"
 """Where **Manage workspace** leads: the workspace's own details."""
 
+_OVERVIEW = ("guide/settings/#settings-areas", "Settings")
+_WORKSPACES = "Workspaces and Account Settings"
+
 SETTINGS_PAGES: tuple[SettingsPage, ...] = (
-    SettingsPage("profile", "Profile", "user", "guide/settings/#settings-areas", "Settings"),
-    SettingsPage("mcp", "MCP", "user", "guide/settings/#settings-areas", "Settings"),
+    SettingsPage("profile", "Profile", "user", *_OVERVIEW, "settings/profile.html"),
+    SettingsPage("mcp", "MCP", "user", *_OVERVIEW, "settings/mcp.html"),
     SettingsPage(
-        "connected-apps", "Connected Apps", "user", "guide/settings/#settings-areas", "Settings"
+        "connected-apps", "Connected Apps", "user", *_OVERVIEW, "settings/connected_apps.html"
     ),
     SettingsPage(
-        "integrations", "Integrations", "workspace", "guide/settings/#settings-areas", "Settings"
+        "integrations", "Integrations", "workspace", *_OVERVIEW, "settings/integrations.html"
     ),
     SettingsPage(
         MEMBERS,
@@ -40,16 +47,25 @@ SETTINGS_PAGES: tuple[SettingsPage, ...] = (
         "workspace",
         "guide/settings/permissions-roles/",
         "Roles and Permissions",
+        "settings/members.html",
     ),
     SettingsPage(
-        BILLING, "Plan & Billing", "workspace", "guide/settings/billing/", "Plan and Billing"
+        BILLING,
+        "Plan & Billing",
+        "workspace",
+        "guide/settings/billing/",
+        "Plan and Billing",
+        "settings/billing.html",
     ),
-    SettingsPage("model", "Model", "workspace", "guide/settings/#settings-areas", "Settings"),
+    SettingsPage(MODEL, "Model", "workspace", *_OVERVIEW, "settings/model.html"),
     SettingsPage(
         LANDING,
         "Account",
         "workspace",
         "guide/settings/workspaces/#workspace-details",
-        "Workspaces and Account Settings",
+        _WORKSPACES,
+        "settings/account.html",
     ),
 )
+ROLE_PAGES = frozenset({MEMBERS, MODEL, LANDING})
+"""The pages whose content depends on the viewer's role: reviewers can view them as each role."""

@@ -29,6 +29,8 @@ class FixtureSet:
     today: dt.date
     user: User
     states: dict[str, WorkspaceState]
+    default_workspace: str | None = None
+    """The state id of the user's default workspace, if they chose one."""
 
 
 def _source(path: Path) -> str:
@@ -101,16 +103,51 @@ def load_fixture_set(fixtures_dir: Path) -> FixtureSet:
         except InputError as error:
             problems.extend(error.problems)
             continue
-        name = state.workspace.name
-        if name in owners:
-            problems.append(
-                f"{_source(path)}: workspace.name: {shown(name)} is already the name of the "
-                f"workspace in {owners[name]}; names tell workspaces apart in the switcher"
-            )
-        owners.setdefault(name, _source(path))
+        problems.extend(_taken(state, _source(path), owners))
         states[path.stem] = state
     if not states and not problems:
         problems.append(f"{_source(fixtures_dir)}: no workspace states (<id>.yaml files)")
+    if settings is not None and not problems:
+        problems.extend(_default_problems(settings, states, _source(fixtures_dir / SETTINGS_FILE)))
     if problems or settings is None:
         raise InputError(problems)
-    return FixtureSet(today=settings.today, user=settings.user, states=states)
+    return FixtureSet(
+        today=settings.today,
+        user=settings.user,
+        states=states,
+        default_workspace=settings.default_workspace,
+    )
+
+
+def _taken(state: WorkspaceState, source: str, owners: dict[str, str]) -> list[str]:
+    """A name or Unique URL another workspace already has: each tells workspaces apart."""
+    problems: list[str] = []
+    for field, value, why in [
+        ("name", state.workspace.name, "names tell workspaces apart in the switcher"),
+        ("unique_url", state.workspace.unique_url, "each workspace has its own address"),
+    ]:
+        key = f"{field}:{value if field == 'name' else str(value).casefold()}"
+        if key in owners and not problems:  # a copied name makes the same Unique URL
+            problems.append(
+                f"{source}: workspace.{field}: {shown(str(value))} is already the {field} of the "
+                f"workspace in {owners[key]}; {why}"
+            )
+        owners.setdefault(key, source)
+    return problems
+
+
+def _default_problems(
+    settings: FixtureSetSettings, states: dict[str, WorkspaceState], source: str
+) -> list[str]:
+    """The default workspace must be a state whose workspace the user is a member of."""
+    chosen = settings.default_workspace
+    if chosen is None:
+        return []
+    if chosen not in states:
+        return [f"{source}: default_workspace: {shown(chosen)} is not a workspace state"]
+    if states[chosen].workspace.group != "my_workspaces":
+        return [
+            f"{source}: default_workspace: {chosen} is only shared with the user; a default "
+            "workspace is one the user is a member of"
+        ]
+    return []

@@ -82,6 +82,11 @@ def invitation_actions(viewer: Member | None, role: InvitedRole) -> MemberAction
     return MemberActions(remove=allowed, resend=allowed)
 
 
+def picks_model(viewer: Member | None) -> bool:
+    """Owners and Admins pick the workspace's text interviewer model."""
+    return viewer is not None and viewer.role in {"owner", "admin"}
+
+
 def edits_account(viewer: Member | None) -> bool:
     """Only the Owner updates the workspace's account details."""
     return viewer is not None and viewer.role == "owner"

@@ -26,6 +26,7 @@ from pydantic import (
 from prototype.inputs.errors import shown
 from prototype.inputs.fields import IsoDate
 from prototype.states.formatting import is_known_currency
+from prototype.states.workspace_details import slug_from_name, slug_problem, website_with_scheme
 
 MAX_MINOR_UNITS = 10**11
 """Largest amount a fixture may hold, in minor units (a billion dollars' worth of cents)."""
@@ -144,6 +145,53 @@ class Workspace(StrictModel):
     """A personal workspace or a team workspace."""
     group: Literal["my_workspaces", "shared_with_me"] = "my_workspaces"
     """The switcher group: My Workspaces (a direct member) or Shared with Me."""
+    unique_url: str | None = Field(default=None, validate_default=True, examples=["acme-research"])
+    """The workspace slug: letters, numbers and hyphens. Left out, it is made from the name."""
+    description: Text | None = Field(default=None, min_length=1, max_length=500)
+    """An optional description, on the Account page."""
+    website: str | None = Field(default=None, max_length=2000, examples=["https://acme.example"])
+    """The workspace's website, as saved: with its ``https://`` (or ``http://``) scheme."""
+    team_size: int | None = Field(default=None, strict=True, ge=1, le=1_000_000)
+    """How many people the team has, as the Account page's Team size says."""
+    integrations: list[Literal["slack", "hubspot", "gmail"]] = Field(default_factory=list)
+    """The integrations connected to the workspace: ``slack``, ``hubspot``, ``gmail``."""
+    interviewer_model: Text | None = Field(default=None, min_length=1, max_length=80)
+    """The text interviewer model the workspace uses (example data); left out, the first."""
+
+    @field_validator("unique_url")
+    @classmethod
+    def _slug(cls, slug: str | None, info: ValidationInfo) -> str | None:
+        if slug is None:
+            name = info.data.get("name")
+            if not isinstance(name, str):
+                return None  # the name is refused already
+            slug = slug_from_name(name)
+            if not slug:
+                raise ValueError(
+                    "the name has no Latin letter or digit to make a Unique URL from; "
+                    "give unique_url"
+                )
+        problem = slug_problem(slug)
+        if problem:
+            raise ValueError(f"{shown(slug)}: {problem}")
+        return slug
+
+    @field_validator("website")
+    @classmethod
+    def _website_as_saved(cls, website: str | None) -> str | None:
+        if website is not None and website_with_scheme(website) != website:
+            raise ValueError(
+                f"{shown(website)} is not a website as Perspective saves it "
+                "(http:// or https://, then a host with a dot)"
+            )
+        return website
+
+    @field_validator("integrations")
+    @classmethod
+    def _each_once(cls, connected: list[str]) -> list[str]:
+        if len(set(connected)) != len(connected):
+            raise ValueError("an integration is listed twice")
+        return connected
 
 
 class Plan(StrictModel):
@@ -376,6 +424,26 @@ class WorkspaceState(StrictModel):
         return invoices
 
 
+class McpKey(StrictModel):
+    """A key the user made to give an AI assistant access (MCP)."""
+
+    name: Text = Field(min_length=1, max_length=80)
+    """What the user called the key."""
+    created_on: IsoDate
+    """When it was made."""
+    last4: str = Field(pattern=r"^[A-Za-z0-9]{4}$")
+    """The key's last four characters: all the page ever shows of it."""
+
+
+class ConnectedApp(StrictModel):
+    """An OAuth app connected to the user's account."""
+
+    name: Text = Field(min_length=1, max_length=80)
+    """The app's name."""
+    connected_on: IsoDate
+    """When the user connected it."""
+
+
 class User(StrictModel):
     """The signed-in user the prototype shows."""
 
@@ -383,6 +451,14 @@ class User(StrictModel):
     """The name in the sidebar's profile menu."""
     email: Email
     """The user's email address: it finds the user among a workspace's members."""
+    personalization: Text | None = Field(default=None, min_length=1, max_length=500)
+    """Personalization context on the Profile page: what Perspective should know about you."""
+    onboarding_emails: bool = Field(default=True, strict=True)
+    """Whether the user receives onboarding emails (Profile)."""
+    mcp_keys: list[McpKey] = Field(default_factory=list)
+    """Keys the user made for AI assistants' access (MCP): example data."""
+    connected_apps: list[ConnectedApp] = Field(default_factory=list)
+    """OAuth apps connected to the user's account: example data."""
 
 
 class FixtureSetSettings(StrictModel):
@@ -392,3 +468,5 @@ class FixtureSetSettings(StrictModel):
     """The date the prototype treats as today, so output never depends on the clock."""
     user: User
     """The signed-in user."""
+    default_workspace: str | None = Field(default=None, examples=["pro-tier-renewing"])
+    """The state id of the workspace that opens by default for the user, if they chose one."""

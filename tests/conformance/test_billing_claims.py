@@ -27,21 +27,17 @@ from tests.expected import (
     state_ids,
 )
 from tests.tabs import SharedPage
+from tests.ui import SWITCHER_GROUPS, open_workspace_list, switcher
 
 pytestmark = pytest.mark.conformance
 flex_states = pytest.mark.parametrize("state_id", state_ids(lambda s: s.plan.type == "flex"))
 pro_states = pytest.mark.parametrize("state_id", state_ids(lambda s: s.plan.type == "pro"))
 with_invoices = pytest.mark.parametrize("state_id", state_ids(lambda s: bool(s.invoices)))
-SWITCHER_GROUPS = {"my_workspaces": "My Workspaces", "shared_with_me": "Shared with Me"}
 
 
 def region(page: Page, heading: str) -> Locator:
     """A section of the page, found by the heading that names it."""
     return page.get_by_role("region", name=heading, exact=True)
-
-
-def switcher(page: Page) -> Locator:
-    return page.get_by_role("button", name=re.compile("Switch workspace"))
 
 
 def url_ending(path: str) -> re.Pattern[str]:
@@ -51,8 +47,7 @@ def url_ending(path: str) -> re.Pattern[str]:
 def follow_the_documented_path(page: Page, workspace: Workspace) -> None:
     """The docs' path from a page of ``workspace``: the switcher, which lists it as the current
     workspace in its group, **Manage workspace**, then **Plan & Billing**."""
-    switcher(page).click()
-    panel = page.locator("#workspace-switcher")
+    panel = open_workspace_list(page)
     expect(panel.get_by_role("heading")).to_have_text(list(SWITCHER_GROUPS.values()))
     group = panel.get_by_role("list", name=SWITCHER_GROUPS[workspace.group])
     current = group.get_by_role("link", name=workspace.name, exact=True)
@@ -93,8 +88,7 @@ def test_switching_workspace_switches_billing(ui_page: Page, fixture_set: Fixtur
     workspace = fixture_set.states[target].workspace
     assert workspace.name != fixture_set.states[start].workspace.name
     ui_page.goto(home_url(start))
-    switcher(ui_page).click()
-    panel = ui_page.locator("#workspace-switcher")
+    panel = open_workspace_list(ui_page)
     group = panel.get_by_role("list", name=SWITCHER_GROUPS[workspace.group])
     group.get_by_role("link", name=workspace.name, exact=True).click()
     expect(ui_page).to_have_url(url_ending(home_url(target)))

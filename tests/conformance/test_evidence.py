@@ -3,17 +3,26 @@ cut from the page that shows it best."""
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
+
 import pytest
 
 from prototype.conformance.registry import Claim, load_registry
 from prototype.conformance.report import EVIDENCE_DIR, REGISTRY_FILE, SCREENSHOTS_DIR
-from tests.expected import MEMBER_STATE_IDS, ROOT, billing_url, home_url, members_url
+from tests.expected import MEMBER_STATE_IDS, ROOT, billing_url, home_url, settings_url
 from tests.screenshots import crops, save_if_changed
 from tests.tabs import SharedPage
 
 pytestmark = pytest.mark.conformance
 CLAIMS = load_registry(ROOT / "docs" / REGISTRY_FILE).claims
-URLS = {"billing": billing_url, "home": home_url, "members": members_url}
+SETTINGS_KINDS = ["members", "account", "model", "integrations", "profile", "mcp", "connected-apps"]
+URLS: dict[str, Callable[[str], str]] = {
+    "billing": billing_url,
+    "home": home_url,
+    **{kind: functools.partial(settings_url, slug=kind) for kind in SETTINGS_KINDS},
+}
+"""Where each kind of page a claim is shown on lives."""
 PAGES = sorted(
     {(state_id, "billing") for state_id in MEMBER_STATE_IDS}
     | {(claim.evidence_state, claim.shown_on) for claim in CLAIMS}

@@ -24,6 +24,7 @@ from tests.expected import ROOT
 BILLING = "guide/settings/billing.md"
 SETTINGS = "guide/settings/index.md"
 ROLES = "guide/settings/permissions-roles.md"
+WORKSPACES = "guide/settings/workspaces.md"
 NEW_TAB = "Invoice numbers link to the invoice page in a new tab."
 UNACCOUNTED = "has a sentence that is neither claimed nor listed as not testable"
 
@@ -201,7 +202,7 @@ def test_minimal_registry_loads(tmp_path: Path) -> None:
 def test_the_projects_registry_loads() -> None:
     registry = load_registry(ROOT / "docs" / "claims.yaml")
     assert registry.claims
-    assert {page.path for page in registry.pages} == {BILLING, SETTINGS, ROLES}
+    assert {page.path for page in registry.pages} == {BILLING, SETTINGS, ROLES, WORKSPACES}
 
 
 def test_duplicate_claim_ids_are_named(tmp_path: Path) -> None:
@@ -260,7 +261,10 @@ def _set(data: dict[str, Any], field: str, value: object) -> None:
         pytest.param(
             "claims.0.shown_on",
             "settings",
-            "claims[0].shown_on: Input should be 'home', 'billing' or 'members' (got 'settings')",
+            (
+                "claims[0].shown_on: Input should be 'home', 'billing', 'members', 'account', "
+                "'model', 'integrations', 'profile', 'mcp' or 'connected-apps' (got 'settings')"
+            ),
             id="bad-shown-on",
         ),
         pytest.param(
@@ -510,17 +514,12 @@ def test_new_sentence_in_a_claimed_section_is_reported(
         ),
         pytest.param(BILLING, "# Plan and Billing\n", "# Plan and Billing!\n", id="h1"),
         pytest.param(
-            SETTINGS,
-            "## Settings areas\n",
-            "## Settings areas\n\n- Billing: where the money goes.\n",
-            id="settings-areas",
+            ROLES,
+            "## Related Docs\n",
+            "## Related Docs\n\n- Billing: where the money goes.\n",
+            id="roles-related-docs",
         ),
-        pytest.param(
-            SETTINGS,
-            "Settings is where you manage",
-            "A new sentence. Settings is where you manage",
-            id="unclaimed-intro",
-        ),
+        pytest.param(SETTINGS, "# Settings\n", "# Settings, in short\n", id="settings-h1"),
         pytest.param(BILLING, "nav_order: 4\n", 'nav_order: 4\nsummary: "A. B."\n', id="fm"),
     ],
 )

@@ -216,14 +216,13 @@ def test_report_not_testable_entries(registry: Registry, report: dict[str, Any])
     ]
     assert {item["status"] for item in report["not_testable"]} == {"not testable"}
     urls = {item["text"]: (item["section"], item["url"]) for item in report["not_testable"]}
-    assert urls["The page is visible to workspace members."] == ("", "guide/settings/billing/")
     assert urls["Perspective currently displays:"] == (
         "Current Plan",
         "guide/settings/billing/#current-plan",
     )
-    assert urls["Which pages appear depends on your access."] == (
-        "The Settings sidebar",
-        "guide/settings/#the-settings-sidebar",
+    assert urls["Perspective sends an invitation by email."] == (
+        "Invite a member",
+        "guide/settings/permissions-roles/#invite-a-member",
     )
 
 

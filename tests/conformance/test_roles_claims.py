@@ -28,6 +28,7 @@ from tests.expected import (
     row_actions,
 )
 from tests.tabs import SharedPage
+from tests.ui import open_workspace_list
 
 pytestmark = pytest.mark.conformance
 
@@ -166,7 +167,7 @@ def test_documented_path_leads_to_members(
     ui_page: Page, fixture_set: FixtureSet, state_id: str
 ) -> None:
     ui_page.goto(home_url(state_id))
-    ui_page.get_by_role("button", name=re.compile("Switch workspace")).click()
+    ui_page.get_by_role("button", name=re.compile("Workspace switcher$")).click()
     ui_page.locator("#workspace-switcher").get_by_role("link", name="Manage workspace").click()
     nav = ui_page.get_by_role("navigation", name="Settings")
     nav.get_by_role("link", name="Members", exact=True).click()
@@ -212,8 +213,7 @@ def test_a_workspace_only_shared_is_listed_under_shared_with_me(
     ui_page: Page, fixture_set: FixtureSet, state_id: str
 ) -> None:
     ui_page.goto(home_url(MEMBER_STATE_IDS[0]))
-    ui_page.get_by_role("button", name=re.compile("Switch workspace")).click()
-    shared = ui_page.locator("#workspace-switcher").get_by_role("list", name="Shared with Me")
+    shared = open_workspace_list(ui_page).get_by_role("list", name="Shared with Me")
     name = fixture_set.states[state_id].workspace.name
     expect(shared.get_by_role("link", name=name, exact=True)).to_be_visible()
 

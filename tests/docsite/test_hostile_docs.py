@@ -102,7 +102,10 @@ BAD_REGISTRIES: dict[str, tuple[str, str]] = {
     "bad-claim-id": ("claims[0].id", "String should match pattern"),
     "bad-shown-on": (
         "claims[0].shown_on",
-        "Input should be 'home', 'billing' or 'members' (got 'settings')",
+        (
+            "Input should be 'home', 'billing', 'members', 'account', 'model', "
+            "'integrations', 'profile', 'mcp' or 'connected-apps' (got 'settings')"
+        ),
     ),
     "short-reason": ("not_testable[0].reason", "at least 10 characters (got 'short')"),
     "syntax-error": ("line 10, column 19", "expected ',' or ']', but got ':'"),

@@ -114,7 +114,8 @@ def test_pages_of_each_state(out: Path, fixture_set: FixtureSet, state_id: str) 
         *(f"settings/{slug}/index.html" for slug in SETTINGS_SLUGS),
         *(f"invoices/{invoice.number}/index.html" for invoice in state.invoices),
         *(
-            f"settings/members/as-{role}/index.html"
+            f"settings/{slug}/as-{role}/index.html"
+            for slug in ("members", "model", "account")
             for role in other_roles(state, fixture_set.user)
         ),
     }
@@ -123,7 +124,7 @@ def test_pages_of_each_state(out: Path, fixture_set: FixtureSet, state_id: str) 
 
 def other_roles(state: WorkspaceState, user: User) -> set[str]:
     """The roles other than the user's own held in a workspace the user belongs to: its
-    Members page is also built as seen by a member of each."""
+    Members, Model and Account pages are also built as seen by a member of each."""
     roles: set[str] = {m.role for m in state.members}
     mine: set[str] = {m.role for m in state.members if m.email == user.email}
     return roles - mine if mine else set()

@@ -22,6 +22,7 @@ from prototype.pages.build import build
 from tests.conftest import VIEWPORT, Watched
 from tests.expected import FIXTURES, valid_state
 from tests.serving import serve
+from tests.ui import open_workspace_list
 
 MARKUP_NAME = "<img src=x onerror=alert(1)>"
 MARKUP_TIER = "</script><script>alert(2)</script>"
@@ -33,14 +34,15 @@ UNBROKEN_NAME = ("UserResearchOperations" * 10)[:200]
 
 
 def hostile_state(title: str, name: str, tier: str, number: str) -> dict[str, Any]:
-    """A valid active Pro state with one invoice; no figure on its pages contains ``49``."""
+    """A valid active Pro state with one invoice; no figure on its pages contains ``49``. Its
+    Unique URL is the invoice number's, as a name with no Latin letter makes none."""
     state = valid_state()
     invoice = {**state["invoices"][-1], "number": number, "date": "2026-05-01"}
     return {
         **state,
         "title": title,
         "description": f"{title}: a hostile state for the rendering tests.",
-        "workspace": {**state["workspace"], "name": name},
+        "workspace": {**state["workspace"], "name": name, "unique_url": number.lower()},
         "plan": {**state["plan"], "tier": tier},
         "invoices": [{**invoice, "amount": {"minor_units": 12300, "currency": "USD"}}],
     }
@@ -158,8 +160,7 @@ def test_fixture_text_shows_literally_and_never_runs(
 def test_switcher_and_dialog_show_the_name_literally(watched: Watched, served_url: str) -> None:
     page = watched.page
     page.goto(page_url(served_url, "home", MARKUP))
-    page.get_by_role("button", name="Switch workspace").click()
-    switcher = page.locator("#workspace-switcher")
+    switcher = open_workspace_list(page)
     expect(switcher.get_by_role("link", name=MARKUP_NAME, exact=True)).to_be_visible()
     switcher.get_by_role("button", name="Plans and credits").click()
     dialog = page.get_by_role("dialog", name="Plans and credits")

@@ -18,7 +18,7 @@ from tests.expected import (
 
 def test_switcher_closes_on_escape_and_returns_focus(ui_page: Page) -> None:
     ui_page.goto(home_url(MEMBER_STATE_IDS[0]))
-    switcher = ui_page.get_by_role("button", name=re.compile("Switch workspace"))
+    switcher = ui_page.get_by_role("button", name=re.compile("Workspace switcher$"))
     switcher.click()
     expect(switcher).to_have_attribute("aria-expanded", "true")
     ui_page.get_by_role("link", name="Manage workspace").focus()
@@ -46,8 +46,9 @@ def test_other_settings_pages_point_to_their_docs(
     ui_page.get_by_role("navigation", name="Settings").get_by_role("link", name=label).click()
     main = ui_page.get_by_role("main")
     expect(main.get_by_role("heading", level=1)).to_have_text(label)
-    expect(main).to_contain_text("outside this prototype")
-    main.get_by_role("link", name=docs_heading, exact=True).click()
+    note = main.locator(".prototype-note")
+    expect(note).to_contain_text("Read about this page in")
+    note.get_by_role("link", name=docs_heading, exact=True).click()
     expect(ui_page.get_by_role("heading", name=docs_heading, level=1)).to_be_visible()
 
 
@@ -60,7 +61,7 @@ def test_no_request_leaves_the_site(ui_page: Page, site_url: str, state_id: str)
 
     ui_page.context.on("request", record)
     ui_page.goto(home_url(state_id))
-    ui_page.get_by_role("button", name=re.compile("Switch workspace")).click()
+    ui_page.get_by_role("button", name=re.compile("Workspace switcher$")).click()
     ui_page.goto(billing_url(state_id))
     for button in ui_page.get_by_role("main").get_by_role("button").all():
         button.click()

@@ -111,10 +111,28 @@ def test_duplicate_workspace_names_across_files(folder: Path) -> None:
     state_id = a_state_id()
     original = folder / f"{state_id}.yaml"
     shutil.copy(original, folder / "zz-copy.yaml")
-    name = load_fixture_set(FIXTURES).states[state_id].workspace.name
+    workspace = load_fixture_set(FIXTURES).states[state_id].workspace
     assert problems(folder) == [
-        f"fixtures/zz-copy.yaml: workspace.name: {name!r} is already the name of the workspace "
-        f"in fixtures/{state_id}.yaml; names tell workspaces apart in the switcher"
+        f"fixtures/zz-copy.yaml: workspace.name: {workspace.name!r} is already the name of the "
+        f"workspace in fixtures/{state_id}.yaml; names tell workspaces apart in the switcher"
+    ]
+
+
+def test_a_unique_url_taken_by_another_workspace_is_named(folder: Path) -> None:
+    state_id = a_state_id()
+    copy = (folder / f"{state_id}.yaml").read_text(encoding="utf-8")
+    workspace = load_fixture_set(FIXTURES).states[state_id].workspace
+    renamed = copy.replace(workspace.name, "Another Name", 1)
+    slug = str(workspace.unique_url).upper()
+    (folder / "zz-copy.yaml").write_text(
+        renamed.replace("workspace:", f"workspace:\n  unique_url: {slug}\n", 1)
+        if "workspace:\n" in renamed
+        else renamed.replace("workspace: {", f"workspace: {{unique_url: {slug}, ", 1),
+        encoding="utf-8",
+    )
+    assert problems(folder) == [
+        f"fixtures/zz-copy.yaml: workspace.unique_url: {slug!r} is already the unique_url of the "
+        f"workspace in fixtures/{state_id}.yaml; each workspace has its own address"
     ]
 
 

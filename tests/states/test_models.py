@@ -338,7 +338,7 @@ def test_text_without_a_visible_character_is_refused(path: str, text: str, only:
 
 @pytest.mark.parametrize("text", ["a\u200b", " x ", "\u00e9", "e\u0301", "\u0e01\u0e34", "🚀"])
 def test_text_with_a_visible_character_is_accepted(text: str) -> None:
-    WorkspaceState.model_validate(changed(setting("workspace.name", text)))
+    WorkspaceState.model_validate(changed(setting("title", text)))
 
 
 def test_a_user_name_without_a_visible_character_is_refused() -> None:
