@@ -1,9 +1,11 @@
 """The same sources built with MkDocs, ProperDocs and Zensical: a reader meets the same site.
 
 The page set, the navigation (labels, order, targets) and the previous and next links, the
-titles, headings and Updated lines, the meta descriptions, the pages' text, links and anchors,
-and every file the build adds (the prototype, screenshots, evidence, the project's CSS and JS)
-byte for byte. What a theme cannot avoid is listed in :data:`THEME_DIFFERENCES` with its reason.
+titles, headings and Updated lines, the tables of contents, the meta descriptions, the pages'
+text, links and anchors, and every file the build adds (the prototype, screenshots, evidence,
+the project's CSS and JS) byte for byte. What a theme cannot avoid is listed here with its
+reason: :data:`THEME_DIFFERENCES`, :data:`NEIGHBOUR_DIFFERENCES`, :data:`TOC_LABELS` and
+:data:`SKIP_LINK_TARGET`.
 """
 
 from __future__ import annotations
@@ -59,6 +61,10 @@ NEIGHBOUR_DIFFERENCES = {
 }
 """Zensical's previous and next links follow the navigation's links as well as its pages, so the
 last page leads on to the prototype; MkDocs' follow the pages only."""
+TOC_LABELS = {"mkdocs": "Table of contents", "properdocs": "Table of contents"}
+"""How each theme names the table of contents to screen readers; Zensical's own words are "On
+this page". The entries are the same."""
+TOC_LABELS["zensical"] = "On this page"
 SKIP_LINK_TARGET = "__skip"
 """Zensical puts the skip link's target (``<a id="__skip">``) inside the article; Material
 puts it before. The same link works in both."""
@@ -182,6 +188,20 @@ def test_same_titles_headings_and_updated_lines(sites: dict[str, Path]) -> None:
         )
 
     assert_same(sites, heading)
+
+
+def test_same_tables_of_contents(sites: dict[str, Path]) -> None:
+    def tocs(page: Element, path: str) -> list[list[tuple[str, tuple[str, str]]]]:
+        navs = page.find_all("nav", cls="md-nav--secondary")
+        return [
+            [(a.text, site_path(path, a.attrs["href"])) for a in nav.find_all("a")] for nav in navs
+        ]
+
+    assert_same(sites, tocs)
+    for engine, site in sites.items():
+        page = read_page(site / "guide/settings/billing/index.html")
+        labels = {nav.attrs["aria-label"] for nav in page.find_all("nav", cls="md-nav--secondary")}
+        assert labels == {TOC_LABELS[engine]}, engine
 
 
 def test_same_meta_descriptions(sites: dict[str, Path]) -> None:

@@ -162,7 +162,8 @@ def test_every_broken_link_is_reported_together() -> None:
 
 
 def test_anchors_are_kept_for_mkdocs_to_check() -> None:
-    """The module checks pages; a missing anchor is MkDocs' to report (see test_site_build)."""
+    """The module checks pages; a missing anchor is the engine's to report, or the link check
+    after a Zensical build's (see test_site_build)."""
     markdown = "[Gone](/docs/guide/settings/workspaces#no-such-anchor)"
     assert rewrite_links(markdown, BILLING, PAGES) == "[Gone](workspaces.md#no-such-anchor)"
 
