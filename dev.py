@@ -2,8 +2,10 @@
 """Set up and run the project: ``python3 dev.py serve`` or ``python3 dev.py test``.
 
 Standard library only, so it runs on a fresh machine with Python 3.11+. It keeps a virtual
-environment in ``.venv`` in step with ``pyproject.toml`` (reinstalling only when that changes)
-and, for the tests, makes sure Playwright has a Chromium to drive.
+environment in ``.venv`` in step with ``pyproject.toml`` (reinstalling only when that changes,
+or when a command needs an extra that is not installed yet: ``--engine properdocs`` or
+``--engine zensical`` installs the ``engines`` extra) and, for the tests, makes sure Playwright
+has a Chromium to drive.
 """
 
 from __future__ import annotations
@@ -34,18 +36,51 @@ def _run(*command: str | Path) -> None:
         sys.exit(done.returncode)
 
 
-def ensure_environment() -> None:
-    """Create ``.venv`` and install the project with its test extras when pyproject changes."""
+ENGINES = ("mkdocs", "properdocs", "zensical")
+"""The engines the site builds with; MkDocs is the default and pinned one. The others come with
+the project's ``engines`` extra."""
+DEFAULT_ENGINE = "mkdocs"
+INSTALLED_ENGINES = ("mkdocs",)
+"""The engines the project's own dependencies bring; the others are in the ``engines`` extra."""
+
+
+def installed_extras(wanted_hash: str) -> set[str]:
+    """The extras ``.venv`` holds for this ``pyproject.toml`` (none when it changed since)."""
+    if not STAMP.exists() or not PYTHON.exists():
+        return set()
+    digest, _, extras = STAMP.read_text().partition(" ")
+    return set(extras.split(",")) - {""} if digest == wanted_hash else set()
+
+
+def ensure_environment(extras: frozenset[str] = frozenset({"test"})) -> None:
+    """Create ``.venv`` and install the project with ``extras`` when pyproject changes or one is
+    missing."""
     wanted = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
-    if STAMP.exists() and STAMP.read_text() == wanted and PYTHON.exists():
+    installed = installed_extras(wanted)
+    if extras <= installed:
         return
     if not PYTHON.exists():
         print("creating .venv", flush=True)
         venv.EnvBuilder(with_pip=True).create(VENV)
-    print("installing the project and its test tools into .venv", flush=True)
+    names = ",".join(sorted(extras | installed))
+    print(f"installing the project with its extras ({names}) into .venv", flush=True)
     _run(PYTHON, "-m", "pip", "install", "--quiet", "--upgrade", "pip")
-    _run(PYTHON, "-m", "pip", "install", "--quiet", "--editable", ".[test]")
-    STAMP.write_text(wanted)
+    done = subprocess.run(
+        [str(PYTHON), "-m", "pip", "install", "--quiet", "--editable", f".[{names}]"],
+        cwd=ROOT,
+        check=False,
+    )
+    if done.returncode != 0:
+        sys.exit(
+            f"could not install .[{names}] into .venv (see pip's message above); "
+            f"to try again by hand: {PYTHON} -m pip install --editable '.[{names}]'"
+        )
+    STAMP.write_text(f"{wanted} {names}")
+
+
+def extras_for(engine: str) -> frozenset[str]:
+    """What a command building with ``engine`` needs installed."""
+    return frozenset({"test"} if engine in INSTALLED_ENGINES else {"test", "engines"})
 
 
 def system_browsers(headed: bool) -> tuple[Path, ...]:
@@ -113,22 +148,32 @@ def main() -> None:
     commands = parser.add_subparsers(dest="command", required=True)
     serve = commands.add_parser("serve", help="build the site and serve it with live reload")
     serve.add_argument("--addr", default="127.0.0.1:8000", help="where to serve (%(default)s)")
-    commands.add_parser("build", help="build a static copy of the site into site/")
-    commands.add_parser("test", help="run every test (pytest arguments may follow)")
-    commands.add_parser("conformance", help="run only the doc-conformance checks")
+    build = commands.add_parser("build", help="build a static copy of the site into site/")
+    test = commands.add_parser("test", help="run every test (pytest arguments may follow)")
+    conformance = commands.add_parser("conformance", help="run only the doc-conformance checks")
+    for command in (build, test, conformance):
+        command.add_argument(
+            "--engine",
+            choices=ENGINES,
+            default=DEFAULT_ENGINE,
+            help="the engine that builds the site (%(default)s)",
+        )
     args, extra = parser.parse_known_args()
-    ensure_environment()
+    engine = getattr(args, "engine", DEFAULT_ENGINE)
+    ensure_environment(extras_for(engine))
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     if args.command == "serve":
         _run(PYTHON, "-m", "mkdocs", "serve", "--dev-addr", args.addr, *extra)
-    elif args.command == "build":
+    elif args.command == "build" and engine == "mkdocs":
         _run(PYTHON, "-m", "mkdocs", "build", "--strict", *extra)
+    elif args.command == "build":
+        _run(PYTHON, "-m", "prototype.docsite.build", "--engine", engine, *extra)
     elif args.command == "conformance":
         ensure_browser(extra)
-        _run(PYTHON, "-m", "pytest", *CONFORMANCE_ARGS, *extra)
+        _run(PYTHON, "-m", "pytest", *CONFORMANCE_ARGS, "--site-engine", engine, *extra)
     else:
         ensure_browser(extra)
-        _run(PYTHON, "-m", "pytest", *extra)
+        _run(PYTHON, "-m", "pytest", "--site-engine", engine, *extra)
 
 
 if __name__ == "__main__":

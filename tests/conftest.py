@@ -35,6 +35,7 @@ from playwright.sync_api import (
     Playwright,
 )
 
+from prototype.docsite.build import DEFAULT_ENGINE, ENGINES
 from prototype.states.fixtures import FixtureSet
 from tests.expected import FIXTURE_SET, FIXTURES, MOUNT, ROOT
 from tests.launch import chromium_launch_args
@@ -46,16 +47,44 @@ pytest_plugins = ["tests.conformance_plugin", "pytester"]
 VIEWPORT = {"width": 1280, "height": 800}
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--site-engine",
+        choices=ENGINES,
+        default=os.environ.get("SITE_ENGINE", DEFAULT_ENGINE),
+        help="the engine that builds the sites the tests read (%(default)s; or set SITE_ENGINE)",
+    )
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers", "engines: builds the site with every engine (needs the engines extra)"
+    )
+
+
 def mkdocs_env() -> dict[str, str]:
-    """The environment MkDocs runs in: this checkout's ``prototype`` package (whose hooks module
-    the site's copies load by path), the site's address under ``MOUNT``, no MkDocs 2 banner."""
+    """The environment an engine runs in: the site's address under ``MOUNT``, no MkDocs 2
+    banner, and this project's package first on the path (also for a copy elsewhere)."""
     path = os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))
     return {
         **os.environ,
-        "PYTHONPATH": path,
         "NO_MKDOCS_2_WARNING": "1",
         "SITE_URL": f"http://127.0.0.1{MOUNT}",
+        "PYTHONPATH": path,
     }
+
+
+def site_engine(config: pytest.Config) -> str:
+    """The engine the session's sites are built with (``--site-engine``)."""
+    engine: str = config.getoption("--site-engine")
+    return engine
+
+
+def build_command(engine: str, *args: str) -> list[str]:
+    """A strict build of ``mkdocs.yml`` in the working folder with ``engine``."""
+    if engine == "mkdocs":
+        return [sys.executable, "-m", "mkdocs", "build", "--strict", *args]
+    return [sys.executable, "-m", "prototype.docsite.build", "--engine", engine, *args]
 
 
 @dataclass
@@ -63,6 +92,7 @@ class SiteCopy:
     """A copy of the project's site sources in a temporary folder, to break and build."""
 
     root: Path
+    engine: str = DEFAULT_ENGINE
 
     @property
     def docs(self) -> Path:
@@ -77,9 +107,9 @@ class SiteCopy:
         shutil.copytree(built, self.site)
 
     def build(self, *args: str) -> subprocess.CompletedProcess[str]:
-        """Run ``mkdocs build --strict`` on the copy; the result holds its output."""
+        """Run a strict build of the copy with the session's engine; the result holds its output."""
         return subprocess.run(
-            [sys.executable, "-m", "mkdocs", "build", "--strict", *args],
+            build_command(self.engine, *args),
             cwd=self.root,
             env=mkdocs_env(),
             capture_output=True,
@@ -88,8 +118,9 @@ class SiteCopy:
         )
 
 
-def copy_site_sources(root: Path) -> SiteCopy:
-    """``mkdocs.yml``, ``docs/`` and ``fixtures/`` copied into the folder ``root``."""
+def copy_site_sources(root: Path, engine: str = DEFAULT_ENGINE) -> SiteCopy:
+    """``mkdocs.yml``, ``docs/`` and ``fixtures/`` copied into the folder ``root``, to build
+    with ``engine``."""
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     hooks = (ROOT / "prototype" / "docsite" / "mkdocs_hooks.py").as_posix()
     (root / "mkdocs.yml").write_text(
@@ -97,22 +128,22 @@ def copy_site_sources(root: Path) -> SiteCopy:
     )
     shutil.copytree(ROOT / "docs", root / "docs")
     shutil.copytree(FIXTURES, root / "fixtures")
-    return SiteCopy(root)
+    return SiteCopy(root, engine)
 
 
 @pytest.fixture
-def site_copy(tmp_path: Path) -> SiteCopy:
+def site_copy(tmp_path: Path, pytestconfig: pytest.Config) -> SiteCopy:
     """``mkdocs.yml``, ``docs/`` and ``fixtures/`` copied into a temporary folder."""
-    return copy_site_sources(tmp_path)
+    return copy_site_sources(tmp_path, site_engine(pytestconfig))
 
 
 _site_build = pytest.StashKey[tuple["subprocess.Popen[str]", Path]]()
 
 
-def _start_site_build() -> tuple[subprocess.Popen[str], Path]:
+def _start_site_build(engine: str) -> tuple[subprocess.Popen[str], Path]:
     site = Path(tempfile.mkdtemp(prefix="built-site-")) / "site"
     process = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
+        build_command(engine, "--site-dir", str(site)),
         cwd=ROOT,
         env=mkdocs_env(),
         stdout=subprocess.PIPE,
@@ -125,7 +156,7 @@ def _start_site_build() -> tuple[subprocess.Popen[str], Path]:
 def pytest_collection_finish(session: pytest.Session) -> None:
     """Start building the site as soon as a collected test needs it, while the browser starts."""
     if any("built_site" in getattr(item, "fixturenames", ()) for item in session.items):
-        session.config.stash[_site_build] = _start_site_build()
+        session.config.stash[_site_build] = _start_site_build(site_engine(session.config))
 
 
 def pytest_sessionfinish(session: pytest.Session) -> None:
@@ -139,9 +170,16 @@ def pytest_sessionfinish(session: pytest.Session) -> None:
 
 
 @pytest.fixture(scope="session")
+def engine(pytestconfig: pytest.Config) -> str:
+    """The engine that builds this session's sites: ``mkdocs``, ``properdocs`` or ``zensical``."""
+    return site_engine(pytestconfig)
+
+
+@pytest.fixture(scope="session")
 def built_site(pytestconfig: pytest.Config) -> Path:
-    """The project's site, built once per session by a real ``mkdocs build --strict``."""
-    process, site = pytestconfig.stash.get(_site_build, None) or _start_site_build()
+    """The project's site, built once per session by a real strict build (``--site-engine``)."""
+    started = pytestconfig.stash.get(_site_build, None)
+    process, site = started or _start_site_build(site_engine(pytestconfig))
     _, errors = process.communicate()
     assert process.returncode == 0, errors
     return site

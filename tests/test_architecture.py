@@ -19,6 +19,11 @@ MAY_IMPORT: dict[str, frozenset[str]] = {
     "docsite": frozenset({"inputs", "outputs", "states", "docsource", "pages", "conformance"}),
 }
 """Each layer and the layers below it that it may use (its own modules always)."""
+ENGINES = frozenset({"mkdocs", "properdocs", "zensical"})
+"""The site's engines: only their adapters may import them."""
+ENGINE_ADAPTERS = ("docsite/engines/", "docsite/mkdocs_hooks.py")
+"""The thin per-engine adapters; every other module does its docs job for any engine."""
+MODULES = sorted(path.relative_to(PACKAGE).as_posix() for path in PACKAGE.glob("*/**/*.py"))
 
 
 def layer_imports(path: Path) -> set[str]:
@@ -49,11 +54,32 @@ def test_every_folder_of_the_package_is_a_known_layer() -> None:
     assert folders == set(MAY_IMPORT)
 
 
-@pytest.mark.parametrize(
-    "module",
-    sorted(path.relative_to(PACKAGE).as_posix() for path in PACKAGE.glob("*/**/*.py")),
-)
+def top_level_imports(path: Path) -> set[str]:
+    """The top-level packages a module imports from outside (``mkdocs``, ``yaml``...)."""
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and not node.level:
+            found.add((node.module or "").split(".")[0])
+        elif isinstance(node, ast.Import):
+            found.update(alias.name.split(".")[0] for alias in node.names)
+    return found
+
+
+@pytest.mark.parametrize("module", MODULES)
 def test_no_module_imports_a_higher_layer(module: str) -> None:
     layer = module.split("/")[0]
     reached = layer_imports(PACKAGE / module) - {layer}
     assert reached <= MAY_IMPORT[layer], f"{module} imports {sorted(reached - MAY_IMPORT[layer])}"
+
+
+@pytest.mark.parametrize(
+    "module", [module for module in MODULES if not module.startswith(ENGINE_ADAPTERS)]
+)
+def test_only_the_engine_adapters_import_an_engine(module: str) -> None:
+    assert top_level_imports(PACKAGE / module) & ENGINES == set()
+
+
+def test_the_adapters_are_where_the_engines_are_imported() -> None:
+    adapters = [module for module in MODULES if module.startswith(ENGINE_ADAPTERS)]
+    imported = set().union(*(top_level_imports(PACKAGE / module) for module in adapters))
+    assert imported >= ENGINES - {"properdocs"}, "ProperDocs answers to the mkdocs imports"

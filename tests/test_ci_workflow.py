@@ -13,11 +13,15 @@ WORKFLOW = ROOT / ".github" / "workflows" / "docs.yml"
 
 
 @pytest.fixture(scope="module")
-def steps() -> list[dict[str, Any]]:
-    workflow = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))
-    jobs = list(workflow["jobs"].values())
-    assert len(jobs) == 1
-    return list(jobs[0]["steps"])
+def jobs() -> dict[str, Any]:
+    workflow: dict[str, Any] = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))
+    return dict(workflow["jobs"])
+
+
+@pytest.fixture(scope="module")
+def steps(jobs: dict[str, Any]) -> list[dict[str, Any]]:
+    """The MkDocs job's steps."""
+    return list(jobs["conformance"]["steps"])
 
 
 def commands(steps: list[dict[str, Any]]) -> list[str]:
@@ -49,3 +53,24 @@ def test_reports_and_traces_are_uploaded(steps: list[dict[str, Any]]) -> None:
     assert "reports/" in paths
     assert "test-results/" in paths
     assert all(step.get("if") in {"always()", "failure()"} for step in uploads)
+
+
+ZENSICAL_CONFORMANCE = "python -m pytest -m conformance --site-engine zensical"
+
+
+def test_a_job_of_its_own_runs_the_conformance_suite_on_the_zensical_build(
+    jobs: dict[str, Any],
+) -> None:
+    ran = commands(jobs["conformance-zensical"]["steps"])
+    assert 'python -m pip install --editable ".[test,engines]"' in ran
+    assert "python -m prototype.docsite.build --engine zensical" in ran
+    conformance = [line for line in ran if line.startswith(ZENSICAL_CONFORMANCE)]
+    assert conformance
+    install = ran.index("python -m playwright install --with-deps chromium")
+    assert install < ran.index(conformance[0])
+
+
+def test_a_job_compares_the_engines_builds(jobs: dict[str, Any]) -> None:
+    ran = commands(jobs["engine-parity"]["steps"])
+    assert 'python -m pip install --editable ".[test,engines]"' in ran
+    assert [line for line in ran if line.startswith("python -m pytest -m engines")]

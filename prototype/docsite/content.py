@@ -20,7 +20,8 @@ from prototype.conformance.report import (
     read_report,
 )
 from prototype.docsite.generated_pages import conformance_page, gallery_page
-from prototype.docsource.frontmatter import DocPage, parse_page, read_pages
+from prototype.docsite.links import check_links
+from prototype.docsource.frontmatter import DocPage, parse_page, read_markdown, read_pages
 from prototype.inputs.errors import InputError
 from prototype.pages.build import DOCS_URL, ReviewAids, prototype_files
 from prototype.states.fixtures import FixtureSet, load_fixture_set
@@ -51,7 +52,8 @@ def checked_registry(docs: Path, fixture_set: FixtureSet) -> Registry:
 
 
 def gather(docs: Path, project: Path) -> SiteContent:
-    """Read and render everything; raises :class:`~prototype.inputs.errors.InputError` on bad input.
+    """Read, check and render everything; raises :class:`~prototype.inputs.errors.InputError` on
+    bad input (front matter, ``/docs/...`` links, fixtures, the claims registry).
 
     ``docs`` is the docs folder; ``project`` holds ``fixtures/`` and ``reports/``.
     """
@@ -72,6 +74,8 @@ def gather(docs: Path, project: Path) -> SiteContent:
     }
     for src_uri, markdown in generated.items():
         pages[src_uri] = parse_page(f"docs/{src_uri} (generated)", markdown)
+    texts = {uri: generated.get(uri) or read_markdown(docs / uri) for uri in pages}
+    check_links(texts, pages)
     return SiteContent(
         pages=pages,
         prototype=dict(prototype_files(fixture_set, DOCS_URL, aids)),

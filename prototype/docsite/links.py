@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import posixpath
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 
 from prototype.docsource.markdown_code import outside_code
 from prototype.inputs.errors import InputError, shown
@@ -62,3 +62,18 @@ def rewrite_links(markdown: str, page: str, pages: Collection[str]) -> str:
     if problems:
         raise InputError(problems)
     return rewritten
+
+
+def check_links(texts: Mapping[str, str], pages: Collection[str]) -> None:
+    """Check every page's site-absolute links before a build; all broken links raised at once.
+
+    ``texts`` maps each page's path in the docs to its Markdown.
+    """
+    problems: list[str] = []
+    for page, markdown in texts.items():
+        try:
+            rewrite_links(markdown, page, pages)
+        except InputError as error:
+            problems.extend(error.problems)
+    if problems:
+        raise InputError(problems)

@@ -1,8 +1,12 @@
-"""MkDocs hooks: front matter, site-absolute links, navigation order, and the prototype.
+"""MkDocs and ProperDocs hooks: the engine-neutral docs jobs, handed to an engine with hooks.
 
-Each handler hands its work to a module that does not depend on MkDocs. Bad input fails the
-build with a :class:`PluginError` naming the file before the previous ``site/`` is touched, and
-the site is written to a staging folder that replaces ``site/`` only when the build succeeds.
+Each handler hands its work to a module that does not depend on MkDocs: :func:`gather` checks
+and renders everything, the navigation comes from the front matter, and the docs' Markdown
+extension (``prototype.docsite.docs_markdown``, in ``markdown_extensions``) rewrites the links
+and writes the heading of the page each hook announces. Bad input fails the build with a
+:class:`PluginError` naming the file before the previous ``site/`` is touched, and the site is
+written to a staging folder that replaces ``site/`` only when the build succeeds. ProperDocs
+runs these hooks unchanged (it answers ``mkdocs.*`` imports with its own modules).
 """
 
 from __future__ import annotations
@@ -16,15 +20,16 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.structure.files import File, Files
-from mkdocs.structure.nav import Link, Navigation
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import CountHandler
 
 from prototype.conformance.report import EVIDENCE_DOCS_DIR
 from prototype.docsite.content import SiteContent, gather
-from prototype.docsite.heading import escaped_meta, with_heading
-from prototype.docsite.links import rewrite_links
-from prototype.docsite.navigation import arrange_navigation
+from prototype.docsite.engines.mkdocs_nav import apply_navigation
+from prototype.docsite.heading import escaped_meta
+from prototype.docsite.navigation import site_navigation
+from prototype.docsite.page_context import PageContext, announce
 from prototype.docsource.frontmatter import last_updated
 from prototype.inputs.errors import InputError
 from prototype.outputs import atomic_site
@@ -32,7 +37,9 @@ from prototype.pages.build import SITE_PATH
 
 PAGES = Path(__file__).resolve().parents[1] / "pages"
 PROTOTYPE_SOURCES = [PAGES / "templates", PAGES / "static"]
-PROTOTYPE_NAV_TITLE = "Plan & Billing prototype"
+ENGINE_LOGGER = MkDocsConfig.__module__.partition(".")[0]
+"""The engine's own logger, whose warnings fail a strict build: ``mkdocs``, or ``properdocs``
+when ProperDocs answers the ``mkdocs.*`` imports."""
 log = logging.getLogger("mkdocs.plugins.prototype")
 
 
@@ -69,7 +76,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Send the build to a staging folder; ``site_dir`` is replaced only on success."""
     global _build
     _build = _Build(Path(config.site_dir))
-    logging.getLogger("mkdocs").addHandler(_build.warnings)
+    logging.getLogger(ENGINE_LOGGER).addHandler(_build.warnings)
     config.site_dir = str(_build.staging)
     return config
 
@@ -96,33 +103,28 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
-    """Order the navigation by front matter and link the prototype from it."""
-    arrange_navigation(nav, _current().content.pages)
-    nav.items.append(Link(PROTOTYPE_NAV_TITLE, f"{SITE_PATH}index.html"))
-    return nav
+    """The navigation from front matter, with the prototype's link."""
+    return apply_navigation(nav, site_navigation(_current().content.pages))
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Escape the front matter the theme prints; turn ``/docs/...`` links into page links."""
+    """Escape the front matter the theme prints; tell the docs' Markdown extension which page
+    renders next."""
     page.meta = escaped_meta(page.meta)
-    pages = _current().content.pages.keys()
-    try:
-        return rewrite_links(markdown, page.file.src_uri, pages)
-    except InputError as error:
-        raise _fail(error) from None
+    announce(PageContext(page.file.src_uri, _current().content.pages))
+    return markdown
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """One H1 per page, followed by its Updated line; the sitemap dates from front matter."""
+    """The page is rendered; the sitemap dates it from front matter."""
+    announce(None)
     pages = _current().content.pages
     doc = pages.get(page.file.src_uri)
-    if doc is None:
-        return html
-    page.update_date = last_updated(doc, pages.values()).isoformat()
-    if "title" not in page.meta and isinstance(page.title, Markup) and not page.is_homepage:
-        page.meta["title"] = page.title  # Material's <title> would unescape the nav label
-    title = doc.front_matter.title or doc.h1_title or page.title or config.site_name
-    return with_heading(html, doc, title)
+    if doc is not None:
+        page.update_date = last_updated(doc, pages.values()).isoformat()
+        if "title" not in page.meta and isinstance(page.title, Markup) and not page.is_homepage:
+            page.meta["title"] = page.title  # Material's <title> would unescape the nav label
+    return html
 
 
 def on_post_build(config: MkDocsConfig) -> None:
@@ -144,8 +146,9 @@ def on_build_error(error: Exception) -> None:
 
 
 def _finish() -> None:
+    announce(None)
     if _build is not None:
-        logging.getLogger("mkdocs").removeHandler(_build.warnings)
+        logging.getLogger(ENGINE_LOGGER).removeHandler(_build.warnings)
 
 
 def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> LiveReloadServer:

@@ -1,93 +1,126 @@
-"""Navigation order from front matter: ``nav_order``, ``nav_display`` and ``nav_title``."""
+"""Navigation from front matter, computed once for every engine: order, labels, hidden pages.
+
+Siblings sort by ``nav_order`` then title (index pages first), ``nav_display: false`` leaves a
+page out, and ``nav_title`` is the label. The tree follows the docs folders; each engine gets it
+in the form it reads (see :mod:`prototype.docsite.engines`).
+"""
 
 from __future__ import annotations
 
-import itertools
-from collections.abc import Mapping
-
-from markupsafe import escape
-from mkdocs.structure import StructureItem
-from mkdocs.structure.nav import Navigation, Section
-from mkdocs.structure.pages import Page
+import posixpath
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
 
 from prototype.docsource.frontmatter import DocPage
+from prototype.pages.build import SITE_PATH
 
 
-def _title(page: Page, doc: DocPage) -> str:
-    """The label the navigation shows for ``page``, as HTML: the theme prints it unescaped."""
+@dataclass(frozen=True)
+class NavPage:
+    """A page in the navigation: its label and its path in the docs."""
+
+    title: str
+    src_uri: str
+
+    @property
+    def is_index(self) -> bool:
+        return posixpath.basename(self.src_uri) == "index.md"
+
+
+@dataclass(frozen=True)
+class NavSection:
+    """A docs folder: its label and its entries, the index page (if any) first."""
+
+    title: str
+    folder: str
+    """Its path in the docs, e.g. ``guide/settings``."""
+    children: tuple[NavItem, ...]
+
+    @property
+    def index(self) -> NavPage | None:
+        """The page that stands for the section: its ``index.md``, when shown."""
+        first = self.children[0] if self.children else None
+        return first if isinstance(first, NavPage) and first.is_index else None
+
+
+@dataclass(frozen=True)
+class NavLink:
+    """A link out of the docs pages, such as the prototype's."""
+
+    title: str
+    url: str
+    """Relative to the site root."""
+
+
+NavItem = NavPage | NavSection | NavLink
+PROTOTYPE_LINK = NavLink("Plan & Billing prototype", f"{SITE_PATH}index.html")
+
+
+def page_label(src_uri: str, doc: DocPage) -> str:
+    """The label the navigation shows for a page."""
     front = doc.front_matter
-    name = page.file.name.replace("-", " ").replace("_", " ")
-    return escape(front.nav_title or front.title or doc.h1_title or name.capitalize())
+    stem = posixpath.splitext(posixpath.basename(src_uri))[0]
+    name = stem.replace("-", " ").replace("_", " ")
+    return front.nav_title or front.title or doc.h1_title or name.capitalize()
 
 
-def _index_page(item: StructureItem) -> Page | None:
-    """The page a navigation item stands for: a page, or a section's index page."""
-    if isinstance(item, Page):
-        return item
-    if isinstance(item, Section) and item.children:
-        first = item.children[0]
-        if isinstance(first, Page) and first.file.name == "index":
-            return first
+def folder_label(folder: str) -> str:
+    """A section's label without an index page: its folder's name, as MkDocs writes it."""
+    title = posixpath.basename(folder).replace("-", " ").replace("_", " ")
+    return title.capitalize() if title.lower() == title else title
+
+
+def _nav_order(item: NavItem, pages: Mapping[str, DocPage]) -> int | None:
+    """A page's ``nav_order``; a section's is its index page's or, with none, its first entry's."""
+    if isinstance(item, NavPage):
+        return pages[item.src_uri].front_matter.nav_order
+    if isinstance(item, NavSection) and item.children:
+        return _nav_order(item.index or item.children[0], pages)
     return None
 
 
-def _nav_order(item: StructureItem, docs: Mapping[str, DocPage]) -> int | None:
-    """A page's ``nav_order``; a section's is its index page's or, with none, its first child's."""
-    page = _index_page(item)
-    if page is not None:
-        doc = docs.get(page.file.src_uri)
-        return doc.front_matter.nav_order if doc else None
-    if isinstance(item, Section) and item.children:
-        return _nav_order(item.children[0], docs)
-    return None
+def _sort_key(item: NavItem, pages: Mapping[str, DocPage]) -> tuple[int, bool, int, str]:
+    """Index pages first; then by ``nav_order``; then by label."""
+    is_index = isinstance(item, NavPage) and item.is_index
+    order = _nav_order(item, pages)
+    return (0 if is_index else 1, order is None, order or 0, item.title.casefold())
 
 
-def _sort_key(item: StructureItem, docs: Mapping[str, DocPage]) -> tuple[int, int, int, str]:
-    """Index pages first; then by ``nav_order``; then by the title :func:`_arrange` gave it."""
-    is_index = isinstance(item, Page) and item.file.name == "index"
-    order = _nav_order(item, docs)
-    return (0 if is_index else 1, order is None, order or 0, (item.title or "").casefold())
+def _arrange(folder: str, pages: Mapping[str, DocPage]) -> list[NavItem]:
+    """The shown entries of ``folder`` ("" for the docs root), sorted."""
+    items: list[NavItem] = []
+    subfolders: set[str] = set()
+    for src_uri, doc in pages.items():
+        parent = posixpath.dirname(src_uri)
+        if parent == folder:
+            if doc.front_matter.nav_display:
+                items.append(NavPage(page_label(src_uri, doc), src_uri))
+        elif folder == "" or parent.startswith(f"{folder}/"):
+            subfolders.add(parent.removeprefix(f"{folder}/" if folder else "").split("/")[0])
+    for name in sorted(subfolders):
+        path = posixpath.join(folder, name)
+        children = _arrange(path, pages)
+        if children:
+            section = NavSection(folder_label(path), path, tuple(children))
+            title = section.index.title if section.index else section.title
+            items.append(NavSection(title, path, section.children))
+    return sorted(items, key=lambda item: _sort_key(item, pages))
 
 
-def _arrange(items: list[StructureItem], docs: Mapping[str, DocPage]) -> list[StructureItem]:
-    kept = []
+def nav_tree(pages: Mapping[str, DocPage]) -> list[NavItem]:
+    """The docs pages as the navigation shows them, from their front matter."""
+    return _arrange("", pages)
+
+
+def site_navigation(pages: Mapping[str, DocPage]) -> list[NavItem]:
+    """The whole navigation: the docs pages, then the prototype."""
+    return [*nav_tree(pages), PROTOTYPE_LINK]
+
+
+def reading_order(items: Sequence[NavItem]) -> Iterator[str]:
+    """The pages in the order previous and next links follow them."""
     for item in items:
-        if isinstance(item, Page):
-            doc = docs.get(item.file.src_uri)
-            if doc and not doc.front_matter.nav_display:
-                continue
-            if doc:
-                item.title = _title(item, doc)
-        elif isinstance(item, Section):
-            item.children = _arrange(item.children, docs)
-            index = _index_page(item)
-            index_doc = docs.get(index.file.src_uri) if index else None
-            if index and index_doc:
-                item.title = _title(index, index_doc)
-        kept.append(item)
-    return sorted(kept, key=lambda item: _sort_key(item, docs))
-
-
-def _pages_in_order(items: list[StructureItem]) -> list[Page]:
-    pages: list[Page] = []
-    for item in items:
-        if isinstance(item, Page):
-            pages.append(item)
-        elif isinstance(item, Section):
-            pages.extend(_pages_in_order(item.children))
-    return pages
-
-
-def arrange_navigation(nav: Navigation, docs: Mapping[str, DocPage]) -> Navigation:
-    """Order siblings by ``nav_order`` then title, hide ``nav_display: false`` pages."""
-    nav.items = _arrange(nav.items, docs)
-    pages = _pages_in_order(nav.items)
-    for page in nav.pages:
-        if page not in pages:
-            page.previous_page = page.next_page = None
-    for previous, following in itertools.pairwise(pages):
-        previous.next_page, following.previous_page = following, previous
-    if pages:
-        pages[0].previous_page = pages[-1].next_page = None
-    nav.pages = pages
-    return nav
+        if isinstance(item, NavPage):
+            yield item.src_uri
+        elif isinstance(item, NavSection):
+            yield from reading_order(item.children)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from prototype.docsite.links import page_for, rewrite_links
+from prototype.docsite.links import check_links, page_for, rewrite_links
 from prototype.inputs.errors import InputError
 from tests.site_html import DOC_PAGES
 
@@ -162,7 +162,8 @@ def test_every_broken_link_is_reported_together() -> None:
 
 
 def test_anchors_are_kept_for_mkdocs_to_check() -> None:
-    """The module checks pages; a missing anchor is MkDocs' to report (see test_site_build)."""
+    """The module checks pages; a missing anchor is the engine's to report, or the link check
+    after a Zensical build's (see test_site_build)."""
     markdown = "[Gone](/docs/guide/settings/workspaces#no-such-anchor)"
     assert rewrite_links(markdown, BILLING, PAGES) == "[Gone](workspaces.md#no-such-anchor)"
 
@@ -175,3 +176,22 @@ def test_inline_code_is_left_as_written() -> None:
 def test_fenced_code_in_a_list_item_is_left_as_written() -> None:
     markdown = "1. Add a link:\n\n    ```md\n    [Example](/docs/guide/settings/billing)\n    ```\n"
     assert rewrite_links(markdown, BILLING, PAGES) == markdown
+
+
+def test_check_links_names_every_broken_link_of_every_page() -> None:
+    texts = {
+        "index.md": "[Fine](/docs/guide/settings) and [gone](/docs/gone).",
+        BILLING: "[Roles](/docs/guide/settings/permissions-roles#invite) [old](/docs/old#x)",
+        "guide/settings/index.md": "No links here.",
+    }
+    with pytest.raises(InputError) as raised:
+        check_links(texts, PAGES)
+    assert raised.value.problems == [
+        "docs/index.md: link '/docs/gone' points to no page in docs/",
+        f"docs/{BILLING}: link '/docs/old#x' points to no page in docs/",
+    ]
+
+
+def test_check_links_passes_good_pages() -> None:
+    text = "[Home](/docs) and [roles](/docs/guide/settings/permissions-roles)"
+    check_links({BILLING: text}, PAGES)

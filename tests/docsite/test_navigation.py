@@ -1,4 +1,5 @@
-"""Navigation from front matter, read from the built HTML: order, labels, hidden pages."""
+"""Navigation from front matter: the tree every engine gets, and the built HTML's order, labels
+and hidden pages."""
 
 from __future__ import annotations
 
@@ -6,6 +7,16 @@ from pathlib import Path
 
 import pytest
 
+from prototype.docsite.navigation import (
+    PROTOTYPE_LINK,
+    NavPage,
+    NavSection,
+    folder_label,
+    nav_tree,
+    reading_order,
+    site_navigation,
+)
+from prototype.docsource.frontmatter import DocPage, parse_page
 from tests.conftest import SiteCopy
 from tests.site_html import (
     DOC_PAGES,
@@ -36,6 +47,77 @@ NAV = [*GUIDE, *GENERATED, PROTOTYPE]
 """The site navigation's links in order: label and the file each opens."""
 PAGE_ORDER = [path for _, path in NAV[:-1]]
 """The pages in reading order, as the previous and next links follow them."""
+
+
+def pages(**front_matter: str) -> dict[str, DocPage]:
+    """Pages by their path in the docs (``__`` for ``/``), each with the front matter given."""
+    return {
+        name.replace("__", "/") + ".md": parse_page(name, f"---\n{text}---\n")
+        for name, text in front_matter.items()
+    }
+
+
+def test_tree_orders_by_nav_order_then_title_index_pages_first() -> None:
+    tree = nav_tree(
+        pages(
+            index="title: Home\n",
+            guide__settings__index="title: Settings\nnav_order: 1\n",
+            guide__settings__b="title: Bravo\nnav_order: 2\n",
+            guide__settings__a="title: Alpha\nnav_order: 3\n",
+            guide__settings__zulu="title: zulu\n",
+            guide__settings__yankee="title: Yankee\n",
+            guide__settings__hidden="title: Hidden\nnav_order: 0\nnav_display: false\n",
+            about="title: About\nnav_title: About us\nnav_order: 9\n",
+        )
+    )
+    settings = NavSection(
+        "Settings",
+        "guide/settings",
+        (
+            NavPage("Settings", "guide/settings/index.md"),
+            NavPage("Bravo", "guide/settings/b.md"),
+            NavPage("Alpha", "guide/settings/a.md"),
+            NavPage("Yankee", "guide/settings/yankee.md"),
+            NavPage("zulu", "guide/settings/zulu.md"),
+        ),
+    )
+    assert tree == [
+        NavPage("Home", "index.md"),
+        NavSection("Guide", "guide", (settings,)),
+        NavPage("About us", "about.md"),
+    ]
+    assert list(reading_order(tree)) == [
+        "index.md",
+        "guide/settings/index.md",
+        "guide/settings/b.md",
+        "guide/settings/a.md",
+        "guide/settings/yankee.md",
+        "guide/settings/zulu.md",
+        "about.md",
+    ]
+
+
+def test_labels_fall_back_to_the_h1_then_the_file_name() -> None:
+    docs = {
+        "with-h1.md": parse_page("with-h1.md", "# From the H1\n"),
+        "plain_file-name.md": parse_page("plain_file-name.md", "Text.\n"),
+        "More-Notes/index.md": parse_page("More-Notes/index.md", "Text.\n"),
+        "faq/questions.md": parse_page("faq/questions.md", "Text.\n"),
+    }
+    assert nav_tree(docs) == [
+        NavSection("Faq", "faq", (NavPage("Questions", "faq/questions.md"),)),
+        NavPage("From the H1", "with-h1.md"),
+        NavSection("Index", "More-Notes", (NavPage("Index", "More-Notes/index.md"),)),
+        NavPage("Plain file name", "plain_file-name.md"),
+    ]
+    assert folder_label("guide/more-notes") == "More notes"
+    assert folder_label("API-Docs") == "API Docs"
+
+
+def test_a_folder_of_hidden_pages_is_left_out_and_the_prototype_comes_last() -> None:
+    docs = pages(index="title: Home\n", drafts__one="title: One\nnav_display: false\n")
+    assert site_navigation(docs) == [NavPage("Home", "index.md"), PROTOTYPE_LINK]
+    assert PROTOTYPE_LINK.url == "prototype/index.html"
 
 
 def page_file(src_uri: str) -> str:
@@ -75,7 +157,8 @@ def test_previous_and_next_follow_the_navigation(built_site: Path, src_uri: str)
 
 def test_nav_title_is_only_the_navigation_label(built_site: Path) -> None:
     billing = built_page(built_site, "guide/settings/billing.md")
-    assert ("Workspaces and Account", "../workspaces/") in primary_nav_links(billing)
+    workspaces = ("Workspaces and Account", page_file("guide/settings/workspaces.md"))
+    assert workspaces in nav_targets(billing, page_file("guide/settings/billing.md"))
     page = built_page(built_site, "guide/settings/workspaces.md")
     assert page.find("title").text == "Workspaces and Account Settings - Perspective Docs"
     [h1] = page.find_all("h1")
@@ -85,7 +168,7 @@ def test_nav_title_is_only_the_navigation_label(built_site: Path) -> None:
 def test_settings_section_links_to_its_index_page(built_site: Path) -> None:
     """``navigation.indexes``: the section's label is a link to ``guide/settings/``."""
     page = built_page(built_site, "index.md")
-    assert ("Settings", "guide/settings/") in primary_nav_links(page)
+    assert ("Settings", "guide/settings/index.html") in nav_targets(page, "index.html")
 
 
 def write_page(docs: Path, src_uri: str, front_matter: str, body: str = "") -> None:
@@ -143,4 +226,4 @@ def test_nav_title_of_a_section_index_page(site_copy: SiteCopy) -> None:
     done = site_copy.build()
     assert done.returncode == 0, done.stdout + done.stderr
     page = read_page(site_copy.site / "index.html")
-    assert ("Settings overview", "guide/settings/") in primary_nav_links(page)
+    assert ("Settings overview", "guide/settings/index.html") in nav_targets(page, "index.html")

@@ -6,6 +6,8 @@ import os
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import SiteCopy
 from tests.site_html import snapshot
 
@@ -23,7 +25,9 @@ def test_two_builds_are_byte_identical(site_copy: SiteCopy, tmp_path: Path) -> N
     assert [name for name in before if before[name] != after[name]] == []
 
 
-def test_sitemap_dates_come_from_the_pages_not_the_clock(built_site: Path) -> None:
+def test_sitemap_dates_come_from_the_pages_not_the_clock(built_site: Path, engine: str) -> None:
+    if engine == "zensical":
+        pytest.skip("Zensical's sitemap has no dates (no lastmod), so none come from the clock")
     namespace = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
     urls = ET.parse(built_site / "sitemap.xml").getroot().iterfind("s:url", namespace)
     dates = {
