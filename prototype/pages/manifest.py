@@ -5,7 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from prototype.outputs.jsontext import json_text
-from prototype.pages.views import BillingView
+from prototype.pages.flows import ACTION_LABELS, Offered, offered_choices
+from prototype.pages.views import BillingView, billing_view
+from prototype.states.actions import ActionError, actions_of, apply
 from prototype.states.fixtures import FixtureSet
 
 
@@ -39,10 +41,55 @@ def state_entry(view: BillingView, site_path: str) -> dict[str, Any]:
     }
 
 
+def dialog_links(view: BillingView, site_path: str) -> list[dict[str, str]]:
+    """The state's dialogs, each with the URL that opens it on the Plan & Billing page."""
+    return [
+        {"id": dialog.id, "title": dialog.title, "url": dialog_url(view, dialog.id, site_path)}
+        for dialog in view.dialogs
+    ]
+
+
+def dialog_url(view: BillingView, dialog_id: str, site_path: str) -> str:
+    """The Plan & Billing page of the state with ``dialog_id`` open, from the site root."""
+    return f"{site_path}{view.billing_path}?dialog={dialog_id}"
+
+
+def action_results(
+    view: BillingView, offered: Offered, fixture_set: FixtureSet, site_path: str
+) -> list[dict[str, Any]]:
+    """Each action the state offers, done with the catalogue's first choice, and the state it
+    leads to as an entry of its own."""
+    results = []
+    for action in actions_of(view.state):
+        _, choice = offered[action][0]
+        try:
+            after = apply(view.state, action, choice, fixture_set.today)
+        except ActionError:
+            continue  # the first choice refused here: a purchase past the largest figure
+        result = billing_view(view.state_id, after, view.invoices)
+        results.append(
+            {
+                "id": action,
+                "label": ACTION_LABELS[action],
+                "result_state": state_entry(result, site_path),
+            }
+        )
+    return results
+
+
 def states_json(fixture_set: FixtureSet, views: list[BillingView], site_path: str) -> str:
-    """The manifest's text: ``{"today": ..., "states": [...]}``."""
+    """The manifest's text: ``{"today": ..., "states": [...]}``; each state with its dialogs
+    and its actions."""
+    offered = offered_choices(fixture_set.catalogue, fixture_set.today, fixture_set.user.name)
     manifest = {
         "today": fixture_set.today.isoformat(),
-        "states": [state_entry(view, site_path) for view in views],
+        "states": [
+            state_entry(view, site_path)
+            | {
+                "dialogs": dialog_links(view, site_path),
+                "actions": action_results(view, offered, fixture_set, site_path),
+            }
+            for view in views
+        ],
     }
     return json_text(manifest)

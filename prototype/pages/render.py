@@ -8,7 +8,7 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from prototype.pages.settings_pages import BILLING, LANDING, SETTINGS_PAGES
-from prototype.pages.views import BillingView, billing_view
+from prototype.pages.views import BillingView, billing_view, catalogue_choices
 from prototype.states.fixtures import FixtureSet
 from prototype.states.formatting import long_date
 
@@ -58,6 +58,7 @@ def render_pages(
         "settings_pages": SETTINGS_PAGES,
         "landing": LANDING,
         "screenshots": dict(screenshots or {}),
+        "choices": catalogue_choices(fixture_set.catalogue),
     }
 
     def page(path: str, template: str, **context: Any) -> tuple[str, str]:

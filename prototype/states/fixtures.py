@@ -1,4 +1,5 @@
-"""Read and validate the fixture set: ``_set.yaml`` and one ``<id>.yaml`` per workspace state."""
+"""Read and validate the fixture set: ``_set.yaml``, ``_catalogue.yaml`` and one ``<id>.yaml`` per
+workspace state."""
 
 from __future__ import annotations
 
@@ -12,9 +13,11 @@ from pydantic import BaseModel, ValidationError
 
 from prototype.inputs.errors import InputError, describe_validation_error
 from prototype.inputs.yamlfile import load_yaml_file
+from prototype.states.catalogue import Catalogue
 from prototype.states.models import FixtureSetSettings, User, WorkspaceState
 
 SETTINGS_FILE = "_set.yaml"
+CATALOGUE_FILE = "_catalogue.yaml"
 M = TypeVar("M", bound=BaseModel)
 STATE_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -26,6 +29,8 @@ class FixtureSet:
     today: dt.date
     user: User
     states: dict[str, WorkspaceState]
+    catalogue: Catalogue
+    """The example choices the prototype's flows offer."""
 
 
 def _source(path: Path) -> str:
@@ -64,12 +69,17 @@ def load_fixture_set(fixtures_dir: Path) -> FixtureSet:
         settings = _validate(FixtureSetSettings, fixtures_dir / SETTINGS_FILE, {})
     except InputError as error:
         problems.extend(error.problems)
+    catalogue: Catalogue | None = None
+    try:
+        catalogue = _validate(Catalogue, fixtures_dir / CATALOGUE_FILE, {})
+    except InputError as error:
+        problems.extend(error.problems)
     context = {"today": settings.today} if settings else {}
     states: dict[str, WorkspaceState] = {}
     owners: dict[str, str] = {}
     paths = sorted(fixtures_dir.glob("*.yaml"))
     for path in paths:
-        if path.name == SETTINGS_FILE:
+        if path.name in (SETTINGS_FILE, CATALOGUE_FILE):
             continue
         if not STATE_ID.match(path.stem):
             problems.append(
@@ -92,6 +102,6 @@ def load_fixture_set(fixtures_dir: Path) -> FixtureSet:
         states[path.stem] = state
     if not states and not problems:
         problems.append(f"{_source(fixtures_dir)}: no workspace states (<id>.yaml files)")
-    if problems or settings is None:
+    if problems or settings is None or catalogue is None:
         raise InputError(problems)
-    return FixtureSet(today=settings.today, user=settings.user, states=states)
+    return FixtureSet(today=settings.today, user=settings.user, states=states, catalogue=catalogue)
