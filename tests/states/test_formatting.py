@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from prototype.states.formatting import is_known_currency, long_date, money
+from prototype.states.formatting import count, count_grouping, is_known_currency, long_date, money
 from prototype.states.models import MAX_MINOR_UNITS
 
 
@@ -50,3 +50,15 @@ def test_known_currency(code: str) -> None:
 @pytest.mark.parametrize("code", ["XYZ", "usd", "Usd", "", "US", "USDD"])
 def test_unknown_currency(code: str) -> None:
     assert not is_known_currency(code)
+
+
+@pytest.mark.parametrize(
+    ("number", "expected"),
+    [(0, "0"), (950, "950"), (1000, "1,000"), (12500, "12,500"), (10**9, "1,000,000,000")],
+)
+def test_count(number: int, expected: str) -> None:
+    assert count(number) == expected
+
+
+def test_count_grouping_is_what_count_applies() -> None:
+    assert count_grouping() == {"symbol": ",", "sizes": [3, 3]}
