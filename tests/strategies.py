@@ -249,14 +249,16 @@ def card_inputs(draw: st.DrawFn, today: dt.date = TODAY) -> CardInput:
     return CardInput.model_validate(fields, context=context)
 
 
-def choices(action: ActionId) -> st.SearchStrategy[Choice]:
-    """What a reviewer can pick for ``action``: the catalogue's choices, any pack size."""
+def choices(action: ActionId, any_pack: bool = True) -> st.SearchStrategy[Choice]:
+    """What can be picked for ``action``: the catalogue's choices, and (unless ``any_pack`` is
+    false, as in the dialogs) a pack of any size."""
     if action == "resume":
         return st.none()
     if action in ("change-tier", "move-to-pro"):
         return st.sampled_from(CATALOGUE.tiers)
     if action == "buy-credits":
-        return st.sampled_from(CATALOGUE.credit_packs) | st.integers(1, MAX_CREDITS)
+        packs = st.sampled_from(CATALOGUE.credit_packs)
+        return packs | st.integers(1, MAX_CREDITS) if any_pack else packs
     return card_inputs()
 
 
@@ -264,13 +266,15 @@ Step = tuple[ActionId, Choice, WorkspaceState]
 """An action, its choice and the state it led to."""
 
 
-def act(data: st.DataObject, state: WorkspaceState, steps: int) -> list[Step]:
+def act(
+    data: st.DataObject, state: WorkspaceState, steps: int, any_pack: bool = True
+) -> list[Step]:
     """Up to ``steps`` actions drawn one after the other, each among those the state reached
     so far offers; a purchase past the largest credit figure is refused and leads nowhere."""
     done: list[Step] = []
     for _ in range(steps):
         action = data.draw(st.sampled_from(actions_of(state)), label="action")
-        choice = data.draw(choices(action), label="choice")
+        choice = data.draw(choices(action, any_pack), label="choice")
         try:
             state = apply(state, action, choice, TODAY)
         except ActionError:

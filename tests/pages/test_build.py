@@ -110,6 +110,7 @@ def test_pages_of_each_state(out: Path, fixture_set: FixtureSet, state_id: str) 
     state = fixture_set.states[state_id]
     expected = {
         "index.html",
+        "flows.json",
         *(f"settings/{slug}/index.html" for slug in SETTINGS_SLUGS),
         *(f"invoices/{invoice.number}/index.html" for invoice in state.invoices),
     }

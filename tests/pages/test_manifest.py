@@ -29,6 +29,9 @@ STATE_KEYS = {
     "invoices",
 }
 """The keys tools may rely on in each state's entry."""
+ENTRY_KEYS = STATE_KEYS | {"description", "plan_label", "dialogs", "actions"}
+"""Every key of a state's entry: a result state has all of them but its own dialogs and
+actions."""
 
 
 @pytest.fixture(scope="module")
@@ -117,3 +120,65 @@ def test_text_keeps_non_ascii_names(fixture_set: FixtureSet) -> None:
     names = [state.workspace.name for state in fixture_set.states.values()]
     assert [name for name in names if json.dumps(name, ensure_ascii=False) not in text] == []
     assert text.endswith("}\n")
+
+
+@pytest.mark.parametrize("state_id", STATE_IDS)
+def test_dialogs_open_from_their_urls(
+    manifest: dict[str, Any], fixture_set: FixtureSet, state_id: str
+) -> None:
+    entry = entry_of(manifest, state_id)
+    state = fixture_set.states[state_id]
+    plan_dialog = {
+        "flex": ("plans-and-credits", "Plans and credits"),
+        "active": ("change-plan", "Change plan"),
+        "canceled": ("resume-plan", "Resume Pro Subscription"),
+    }["flex" if state.plan.type == "flex" else str(state.plan.status)]
+    payment = "Change Payment Method" if state.payment_method else "Add Payment Method"
+    billing = f"prototype/w/{state_id}/settings/billing/"
+    assert entry["dialogs"] == [
+        {"id": id_, "title": title, "url": f"{billing}?dialog={id_}"}
+        for id_, title in (plan_dialog, ("payment-method", payment))
+    ]
+
+
+@pytest.mark.parametrize("state_id", STATE_IDS)
+def test_actions_lead_to_states_with_the_catalogues_first_choice(
+    manifest: dict[str, Any], fixture_set: FixtureSet, state_id: str
+) -> None:
+    entry = entry_of(manifest, state_id)
+    state = fixture_set.states[state_id]
+    catalogue = fixture_set.catalogue
+    actions = {action["id"]: action for action in entry["actions"]}
+    assert [set(action) for action in entry["actions"]] == [{"id", "label", "result_state"}] * len(
+        actions
+    )
+    for action in entry["actions"]:
+        result = action["result_state"]
+        assert set(result) == ENTRY_KEYS - {"dialogs", "actions"}
+        assert (result["id"], result["invoices"]) == (state_id, entry["invoices"])
+    card = catalogue.test_cards[0]
+    assert actions.pop("save-card")["result_state"]["payment_method"].endswith(
+        f" ending in {card.number[-4:]}"
+    )
+    if state.plan.type == "flex":
+        bought = actions.pop("buy-credits")["result_state"]["credits"]
+        pack = catalogue.credit_packs[0]
+        assert bought == {
+            "balance": state.credits.balance + pack,
+            "total": state.credits.total + pack,
+        }
+        pro = actions.pop("move-to-pro")["result_state"]
+        assert (pro["plan"], pro["tier"], pro["subscription_status"]) == (
+            "pro",
+            catalogue.tiers[0],
+            "active",
+        )
+    elif state.plan.status == "canceled":
+        resumed = actions.pop("resume")["result_state"]
+        assert (resumed["subscription_status"], resumed["active_until"]) == ("active", None)
+        assert state.plan.active_until is not None
+        assert resumed["renews_on"] == state.plan.active_until.isoformat()
+    else:
+        changed = actions.pop("change-tier")["result_state"]
+        assert (changed["tier"], changed["renews_on"]) == (catalogue.tiers[0], entry["renews_on"])
+    assert actions == {}
