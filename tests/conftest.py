@@ -28,6 +28,7 @@ from playwright.sync_api import Browser, BrowserContext, Page, Playwright
 
 from prototype.states.fixtures import FixtureSet
 from tests.expected import FIXTURE_SET, FIXTURES, MOUNT, ROOT
+from tests.flows_ui import clear_changes
 from tests.launch import chromium_launch_args
 from tests.serving import serve
 from tests.tabs import SessionTabs
@@ -254,3 +255,10 @@ def shared_page(_artifacts: list[Page], _tabs: SessionTabs) -> Callable[[str], P
 def hand_over(_tabs: SessionTabs) -> Callable[[Page], None]:
     """Give the work tab, left on a page as ``goto`` would leave it, to that page's readers."""
     return _tabs.hand_over
+
+
+@pytest.fixture
+def flow_tab(ui_page: Page) -> Iterator[Page]:
+    """The work tab, for a test that changes a state: no changed state is left behind."""
+    yield ui_page
+    clear_changes(ui_page)
