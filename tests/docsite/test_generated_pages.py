@@ -23,7 +23,7 @@ from prototype.docsource.frontmatter import FRONT_MATTER
 from prototype.pages.views import billing_view
 from prototype.states.fixtures import FixtureSet
 from prototype.states.models import Credits, Plan, User, Workspace, WorkspaceState
-from tests.expected import DOCS
+from tests.expected import DOCS, FIXTURE_SET
 
 SITE_EXTENSIONS = ["tables", "attr_list", "toc"]
 """The Markdown extensions of mkdocs.yml."""
@@ -269,7 +269,12 @@ def state(title: str = HOSTILE, description: str = HOSTILE_DESCRIPTION) -> Works
 
 
 def fixture_set(**states: WorkspaceState) -> FixtureSet:
-    return FixtureSet(today=dt.date(2026, 5, 20), user=User(name="Maya"), states=states)
+    return FixtureSet(
+        today=dt.date(2026, 5, 20),
+        user=User(name="Maya"),
+        states=states,
+        catalogue=FIXTURE_SET.catalogue,
+    )
 
 
 def test_gallery_page_lists_each_state() -> None:
