@@ -140,19 +140,33 @@ def fill_card(dialog: Locator, fields: dict[str, str]) -> None:
         dialog.get_by_role("textbox", name=label).fill(fields[field])
 
 
-def do_by_mouse(page: Page, state: WorkspaceState, action: ActionId, choice: Choice) -> Locator:
-    """Click the action's button, pick ``choice`` in its dialog, click its primary button;
-    returns the dialog."""
+def open_by_mouse(page: Page, state: WorkspaceState, action: ActionId) -> Locator:
+    """Click the action's button; returns its dialog, open."""
     flow = flow_of(state, action)
     region(page, flow.region).get_by_role("button", name=flow.button, exact=True).click()
     dialog = page.get_by_role("dialog", name=flow.dialog)
     expect(dialog).to_be_visible()
+    return dialog
+
+
+def do_by_mouse(page: Page, state: WorkspaceState, action: ActionId, choice: Choice) -> Locator:
+    """Click the action's button, pick ``choice`` in its dialog, click its primary button;
+    returns the dialog."""
+    dialog = open_by_mouse(page, state, action)
+    finish_by_mouse(dialog, state, action, choice)
+    return dialog
+
+
+def finish_by_mouse(
+    dialog: Locator, state: WorkspaceState, action: ActionId, choice: Choice
+) -> None:
+    """In the action's open dialog, pick ``choice`` and click the primary button."""
+    flow = flow_of(state, action)
     if isinstance(choice, CardInput):
         fill_card(dialog, card_fields(choice.number))
     elif choice is not None:
         dialog.get_by_role("radio", name=choice_label(choice), exact=True).check()
     dialog.get_by_role("button", name=flow.primary, exact=True).click()
-    return dialog
 
 
 def tab_to(page: Page, target: Locator, limit: int = 40) -> None:
