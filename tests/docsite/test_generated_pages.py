@@ -317,3 +317,14 @@ def test_gallery_page_shows_fixture_text_literally(screenshot: bool) -> None:
         else []
     )
     assert all(attrs.get("id") != "id" for _, attrs in parsed.tags)
+
+
+@pytest.mark.parametrize("with_report", [False, True], ids=["no-report", "report"])
+def test_conformance_page_explains_flows_and_deep_links(
+    report: dict[str, Any], with_report: bool
+) -> None:
+    page = conformance_page(report if with_report else None, set())
+    assert "## Flows and deep links" in page.splitlines()
+    assert "?dialog=payment-method" in page
+    assert "**Reset**" in page
+    assert "`fixtures/_catalogue.yaml`" in page
