@@ -99,22 +99,25 @@ class Expected:
     """Each region an action can change, by heading: its text as Python renders it."""
 
 
+def sections_of(state_id: str, state: WorkspaceState) -> dict[str, str]:
+    """The text of each region an action can change, as Python renders it for ``state``."""
+    view = billing_view(state_id, state)
+    return {
+        heading: parse_html(
+            SECTION(macro, view, view.figures)
+            if macro == "credits_section"
+            else SECTION(macro, view)
+        ).text
+        for heading, macro in SECTION_PARTS.items()
+    }
+
+
 def expected_after(
     state_id: str, before: WorkspaceState, action: ActionId, choice: Choice
 ) -> Expected:
     """The state ``action`` leads to, what is announced, and its regions' text."""
     after = apply(before, action, choice, TODAY)
-    view = billing_view(state_id, after)
-    section = macros(environment(), "settings/billing_parts.html")
-    texts = {
-        heading: parse_html(
-            section(macro, view, view.figures)
-            if macro == "credits_section"
-            else section(macro, view)
-        ).text
-        for heading, macro in SECTION_PARTS.items()
-    }
-    return Expected(after, done_message(action, before, after), texts)
+    return Expected(after, done_message(action, before, after), sections_of(state_id, after))
 
 
 def region(page: Page, heading: str) -> Locator:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, TypedDict
 
 import pytest
 from playwright.sync_api import Page, expect
@@ -33,8 +33,11 @@ from tests.flows_ui import (
     expected_after,
     flow_of,
     region,
+    sections_of,
+    shown_sections,
     status,
 )
+from tests.tabs import SharedPage
 
 pytestmark = pytest.mark.conformance
 
@@ -63,6 +66,27 @@ PLAN_LABEL_CLAIMS = {
 }
 
 
+FOCUSED = {
+    "Current Plan": "plan-action",
+    "Available Credits": "add-credits",
+    "Payment Method": "payment-action",
+}
+"""The button each region's action gives the focus back to, once done (its ``data-field``)."""
+READ_AFTER = f"""() => ({{
+  regions: ({READ_REGIONS})(),
+  focused: document.activeElement.dataset.field ?? null,
+  reset: document.querySelector("[data-flows-reset]").checkVisibility(),
+}})"""
+"""What the page shows once an action is done, read in one call: its regions, the control
+holding the focus, whether the prototype bar offers Reset."""
+
+
+class Shown(TypedDict):
+    regions: dict[str, Region]
+    focused: str | None
+    reset: bool
+
+
 def after_plan_type(state: WorkspaceState, action: ActionId) -> str:
     return "pro" if action == "move-to-pro" else state.plan.type
 
@@ -88,22 +112,23 @@ def action_cases() -> Iterator[Any]:
 
 
 @pytest.mark.parametrize(("state_id", "action"), list(action_cases()))
-def test_documented_action_completes(flow_tab: Page, state_id: str, action: ActionId) -> None:
+def test_documented_action_completes(
+    shared_page: SharedPage, state_id: str, action: ActionId
+) -> None:
     """Resume, change the tier, buy credits, move to Pro, add or change the card: the page
-    shows the new state as a fixture in that state shows it, and says what was done."""
+    shows the new state as a fixture in that state shows it, and says what was done. Then
+    **Reset** in the prototype bar brings the fixture state back, in place."""
     state = FIXTURE_SET.states[state_id]
     choice = a_changing_choice(state, action)
     expected = expected_after(state_id, state, action, choice)
-    page = flow_tab
-    page.goto(billing_url(state_id))
+    page = shared_page(billing_url(state_id))
 
     do_by_mouse(page, state, action, choice)
 
     expect(status(page)).to_have_text(expected.announced)
-    expect(region(page, flow_of(state, action).region).get_by_role("button")).to_be_focused()
-    bar = page.get_by_role("complementary", name="Prototype")
-    expect(bar.get_by_role("button", name="Reset", exact=True)).to_be_visible()
-    regions: dict[str, Region] = page.evaluate(READ_REGIONS)
+    shown: Shown = page.evaluate(READ_AFTER)
+    assert (shown["focused"], shown["reset"]) == (FOCUSED[flow_of(state, action).region], True)
+    regions = shown["regions"]
     problems = [
         *current_plan_problems(regions["Current Plan"], expected.state),
         *credits_problems(regions["Available Credits"], expected.state),
@@ -111,6 +136,13 @@ def test_documented_action_completes(flow_tab: Page, state_id: str, action: Acti
     ]
     assert problems == []
     assert {name: squash(regions[name]["text"]) for name in expected.sections} == expected.sections
+
+    reset = page.get_by_role("complementary", name="Prototype").get_by_role("button", name="Reset")
+    reset.click()
+    expect(reset).to_be_hidden()
+    expect(status(page)).to_have_text("")
+    assert shown_sections(page) == sections_of(state_id, state)
+    assert page.evaluate("sessionStorage.length") == 0
 
 
 @pytest.mark.claim("billing.credits.add-credits")

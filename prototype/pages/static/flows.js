@@ -102,6 +102,12 @@ class Flows {
     }
   }
 
+  // The fixture state again: nothing kept, every part as the page was built.
+  reset() {
+    this.keep(this.data.fixture);
+    this.show();
+  }
+
   error(form, name, message) {
     form.querySelector(`[data-error-for="${name}"]`).textContent = message;
     const field =

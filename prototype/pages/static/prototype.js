@@ -101,12 +101,23 @@
       const cancel = target.closest("dialog [data-close]");
       if (cancel) cancel.closest("dialog").close();
       if (target.closest("[data-flows-reset]")) {
-        try {
-          sessionStorage.removeItem(storageKey);
-        } catch {
-          // No storage: nothing was kept.
-        }
-        location.reload();
+        // Back to the fixture state, in place; the focus goes to the page's content.
+        loadFlows().then(
+          (flow) => {
+            flow.reset();
+            document.dispatchEvent(new Event("prototype:swapped"));
+            say("");
+            document.getElementById("main").focus();
+          },
+          () => {
+            try {
+              sessionStorage.removeItem(storageKey);
+            } catch {
+              // No storage: nothing was kept.
+            }
+            location.reload();
+          },
+        );
       }
     });
     document.addEventListener(
