@@ -297,3 +297,15 @@ def test_generated_states_through_generated_actions_render_as_python_renders(
         assert WorkspaceState.model_validate(state.model_dump(), context={"today": TODAY}) == state
         assert shown(flows_json, after) == rendered("gen", state)
         tab = after
+
+
+def test_markup_in_catalogue_tiers_is_text_in_every_part() -> None:
+    payload = "<img src=x onerror=alert(1)>"
+    catalogue = CATALOGUE.model_copy(update={"tiers": [payload, "Growth"]})
+    fixture_set = FixtureSet(
+        today=FIXTURE_SET.today, user=USER, states=FIXTURE_SET.states, catalogue=catalogue
+    )
+    data = data_of(billing_view("flex-team", FIXTURE_SET.states["flex-team"]), fixture_set)
+    parts = [html for entry in data["plans"].values() for html in entry["parts"].values()]
+    assert not [html for html in parts if payload in html]
+    assert any("&lt;img src=x onerror=alert(1)&gt;" in html for html in parts)
