@@ -53,7 +53,7 @@ FLOWS_TEXT = [
     "prototype bar; a new tab shows the fixture.",
     "",
     "Every dialog of every state opens from a link, such as",
-    "`prototype/w/flex-team/settings/billing/?dialog=payment-method`, to share \"this state,",
+    '`prototype/w/flex-team/settings/billing/?dialog=payment-method`, to share "this state,',
     "this dialog\" in a review. The prototype's index of states and its `states.json` list",
     "them, with each state's actions and the state each leads to.",
     "",
