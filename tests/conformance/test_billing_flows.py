@@ -10,7 +10,7 @@ after-Resume page is held to the claims of an active Pro page. Invoices never ch
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any, TypedDict
 
 import pytest
@@ -34,7 +34,6 @@ from tests.flows_ui import (
     flow_of,
     region,
     sections_of,
-    shown_sections,
     status,
 )
 from tests.tabs import SharedPage
@@ -76,15 +75,24 @@ READ_AFTER = f"""() => ({{
   regions: ({READ_REGIONS})(),
   focused: document.activeElement.dataset.field ?? null,
   reset: document.querySelector("[data-flows-reset]").checkVisibility(),
+  status: document.querySelector("[data-prototype-status]").textContent,
+  kept: sessionStorage.length,
 }})"""
-"""What the page shows once an action is done, read in one call: its regions, the control
-holding the focus, whether the prototype bar offers Reset."""
+"""What the page shows once an action is done, or undone, read in one call: its regions, the
+control holding the focus, whether the prototype bar offers Reset, what the live region says
+and how many changed states the tab keeps."""
 
 
 class Shown(TypedDict):
     regions: dict[str, Region]
     focused: str | None
     reset: bool
+    status: str
+    kept: int
+
+
+def region_texts(shown: Shown, names: Iterable[str]) -> dict[str, str]:
+    return {name: squash(shown["regions"][name]["text"]) for name in names}
 
 
 def after_plan_type(state: WorkspaceState, action: ActionId) -> str:
@@ -135,14 +143,15 @@ def test_documented_action_completes(
         *payment_method_problems(regions["Payment Method"], expected.state),
     ]
     assert problems == []
-    assert {name: squash(regions[name]["text"]) for name in expected.sections} == expected.sections
+    assert region_texts(shown, expected.sections) == expected.sections
+    assert shown["kept"] == 1
 
     reset = page.get_by_role("complementary", name="Prototype").get_by_role("button", name="Reset")
     reset.click()
     expect(reset).to_be_hidden()
-    expect(status(page)).to_have_text("")
-    assert shown_sections(page) == sections_of(state_id, state)
-    assert page.evaluate("sessionStorage.length") == 0
+    undone: Shown = page.evaluate(READ_AFTER)
+    assert (undone["status"], undone["kept"]) == ("", 0)
+    assert region_texts(undone, expected.sections) == sections_of(state_id, state)
 
 
 @pytest.mark.claim("billing.credits.add-credits")
