@@ -12,7 +12,8 @@ from dataclasses import dataclass
 
 from playwright.sync_api import Locator, Page, expect
 
-from prototype.pages.flows import done_message, macros
+from prototype.pages.flows import macros
+from prototype.pages.reach import done_message
 from prototype.pages.render import environment
 from prototype.pages.views import billing_view
 from prototype.states.actions import ActionId, Choice, apply

@@ -5,10 +5,19 @@ from __future__ import annotations
 from typing import Any
 
 from prototype.outputs.jsontext import json_text
-from prototype.pages.flows import ACTION_LABELS, Offered, offered_choices
+from prototype.pages.reach import Offered, offered_choices
 from prototype.pages.views import BillingView, billing_view
-from prototype.states.actions import ActionError, actions_of, apply
+from prototype.states.actions import ActionError, ActionId, actions_of, apply
 from prototype.states.fixtures import FixtureSet
+
+ACTION_LABELS: dict[ActionId, str] = {
+    "resume": "Resume plan",
+    "change-tier": "Change tier",
+    "buy-credits": "Buy credits",
+    "move-to-pro": "Move to Pro Subscription",
+    "save-card": "Save card",
+}
+"""What each action is called in ``states.json``."""
 
 
 def state_entry(view: BillingView, site_path: str) -> dict[str, Any]:

@@ -20,16 +20,8 @@ from hypothesis import HealthCheck, given, seed, settings
 from hypothesis import strategies as st
 
 from prototype.pages.build import DOCS_URL
-from prototype.pages.flows import (
-    CARD_FIELDS,
-    PLACEHOLDERS,
-    card_key,
-    flows_data,
-    macros,
-    offered_choices,
-    one_action,
-    plan_key,
-)
+from prototype.pages.flows import CARD_FIELDS, PLACEHOLDERS, flows_data, macros
+from prototype.pages.reach import card_key, offered_choices, one_action
 from prototype.pages.render import environment, render_pages, views_of
 from prototype.pages.views import BillingView, billing_view, catalogue_choices
 from prototype.states.actions import ActionError, ActionId, Choice, actions_of, apply
@@ -221,12 +213,6 @@ def test_the_payment_part_shows_brand_and_last_four_only() -> None:
     assert rendered("flex-team", later) == rendered("flex-team", state)
     assert card_key(later.payment_method) == card_key(state.payment_method)
     assert "Expires" not in rendered("flex-team", state)["payment-method"]
-
-
-def test_keys_tell_plans_and_cards_apart(fixture_set: FixtureSet) -> None:
-    plans = {state.plan for state in fixture_set.states.values()}
-    assert len({plan_key(plan) for plan in plans}) == len(plans)
-    assert card_key(None) == "card-none"
 
 
 @each_state
