@@ -131,6 +131,7 @@ def ensure_browser(pytest_args: list[str]) -> None:
 CONFORMANCE_TESTS = (
     "tests/conformance/test_claims_registry.py",
     "tests/conformance/test_billing_claims.py",
+    "tests/conformance/test_billing_flows.py",
     "tests/conformance/test_settings_claims.py",
     "tests/conformance/test_roles_claims.py",
     "tests/conformance/test_workspace_claims.py",

@@ -38,6 +38,7 @@ from playwright.sync_api import (
 from prototype.docsite.build import DEFAULT_ENGINE, ENGINES
 from prototype.states.fixtures import FixtureSet
 from tests.expected import FIXTURE_SET, FIXTURES, MOUNT, ROOT
+from tests.flows_ui import clear_changes
 from tests.launch import chromium_launch_args
 from tests.serving import serve
 from tests.tabs import SessionTabs
@@ -354,3 +355,10 @@ def watched(ui_page: Page) -> Iterator[Watched]:
     ui_page.remove_listener("dialog", on_dialog)
     ui_page.remove_listener("console", on_console)
     ui_page.remove_listener("pageerror", on_page_error)
+
+
+@pytest.fixture
+def flow_tab(ui_page: Page) -> Iterator[Page]:
+    """The work tab, for a test that changes a state: no changed state is left behind."""
+    yield ui_page
+    clear_changes(ui_page)

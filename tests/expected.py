@@ -184,3 +184,79 @@ def field_at(data: dict[str, Any], path: str) -> tuple[Any, str | int]:
     for part in parents:
         node = node[part]
     return node, last
+
+
+CARD_FORM_FIELDS = {
+    "name": "Name on card",
+    "number": "Card number",
+    "expiry": "Expiry (MM/YY)",
+    "security_code": "Security code",
+}
+"""The payment method dialog's fields, by what they hold, with their labels."""
+CARD_CASES: dict[str, tuple[dict[str, str], dict[str, str]]] = {
+    "visa": (
+        {
+            "name": "Maya Okafor",
+            "number": "4242 4242 4242 4242",
+            "expiry": "05/26",
+            "security_code": "123",
+        },
+        {},
+    ),
+    "amex-later": (
+        {
+            "name": " Ada ",
+            "number": "3782-822463-10005",
+            "expiry": " 1 / 30 ",
+            "security_code": "1234",
+        },
+        {},
+    ),
+    "all-empty": (
+        {"name": "", "number": "", "expiry": "", "security_code": ""},
+        {
+            "name": "name",
+            "number": "number-missing",
+            "expiry": "expiry-format",
+            "security_code": "csc-any",
+        },
+    ),
+    "blank-name": (
+        {"name": "   ", "number": "5555555555554444", "expiry": "12/29", "security_code": "999"},
+        {"name": "name"},
+    ),
+    "bad-checksum": (
+        {"name": "Maya", "number": "4242424242424241", "expiry": "12/29", "security_code": "1234"},
+        {"number": "number-invalid"},
+    ),
+    "letters": (
+        {"name": "Maya", "number": "4242 abcd", "expiry": "12/29", "security_code": "12"},
+        {"number": "number-invalid", "security_code": "csc-any"},
+    ),
+    "not-a-test-card": (
+        {"name": "Maya", "number": "4111111111111111", "expiry": "12/29", "security_code": "123"},
+        {"number": "number-not-test"},
+    ),
+    "expired-last-month": (
+        {"name": "Maya", "number": "6011111111111117", "expiry": "04/26", "security_code": "123"},
+        {"expiry": "expiry-past"},
+    ),
+    "month-13": (
+        {"name": "Maya", "number": "6011111111111117", "expiry": "13/27", "security_code": "123"},
+        {"expiry": "expiry-format"},
+    ),
+    "four-digit-year": (
+        {"name": "Maya", "number": "6011111111111117", "expiry": "05/2027", "security_code": "123"},
+        {"expiry": "expiry-format"},
+    ),
+    "amex-three-digit-code": (
+        {"name": "Maya", "number": "378282246310005", "expiry": "05/27", "security_code": "123"},
+        {"security_code": "csc-4"},
+    ),
+    "visa-four-digit-code": (
+        {"name": "Maya", "number": "4242424242424242", "expiry": "05/27", "security_code": "1234"},
+        {"security_code": "csc-3"},
+    ),
+}
+"""The payment method dialog filled in, and the fields it must refuse, each with the reason
+(a key of ``CARD_MESSAGES``): as on the fixtures' "today", May 20, 2026."""

@@ -1,7 +1,8 @@
-"""Hypothesis strategies for valid workspace states, drawn from the models' own rules.
+"""Hypothesis strategies for valid workspace states, drawn from the models' own rules, and for
+the actions a reviewer can do on them.
 
-Used by the generated-state browser tests and by the benchmarks; ``draw_states`` draws the same
-states for the same seed.
+Used by the generated-state browser tests, the action tests and the benchmarks; ``draw_states``
+draws the same states for the same seed.
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ import string
 from hypothesis import Phase, given, seed, settings
 from hypothesis import strategies as st
 
+from prototype.states.actions import ActionError, ActionId, Choice, actions_of, apply
+from prototype.states.card_input import SECURITY_CODE_LENGTHS, CardInput
 from prototype.states.fixtures import FixtureSet
 from prototype.states.models import (
     MAX_CREDITS,
@@ -30,7 +33,7 @@ from prototype.states.models import (
     is_visible,
 )
 from prototype.states.workspace_details import slug_from_name
-from tests.expected import CARD_BRANDS
+from tests.expected import CARD_BRANDS, FIXTURE_SET
 
 TODAY = dt.date(2026, 5, 8)
 """The "today" every generated state is valid for."""
@@ -57,6 +60,8 @@ CURRENCIES: dict[str, tuple[str, int]] = {
 """Real ISO 4217 codes, including zero- and three-decimal ones, with the symbol and number of
 decimals US English shows them with: the test's own oracle for the Amount column."""
 USER = User(name="Ada Lovelace", email="ada.lovelace@example.com")
+CATALOGUE = FIXTURE_SET.catalogue
+"""The project's example catalogue: the choices generated actions pick from."""
 
 TRICKY_NAMES = [
     "<b>x</b>",
@@ -223,6 +228,70 @@ def batches(found: tuple[WorkspaceState, ...]) -> list[list[int]]:
 def batched_sets(found: tuple[WorkspaceState, ...]) -> list[tuple[list[int], FixtureSet]]:
     """The states in fixture sets of one build each (:func:`batches`), with their indexes."""
     return [
-        (batch, FixtureSet(today=TODAY, user=USER, states={state_id(i): found[i] for i in batch}))
+        (
+            batch,
+            FixtureSet(
+                today=TODAY,
+                user=USER,
+                states={state_id(i): found[i] for i in batch},
+                catalogue=CATALOGUE,
+            ),
+        )
         for batch in batches(found)
     ]
+
+
+@st.composite
+def card_inputs(draw: st.DrawFn, today: dt.date = TODAY) -> CardInput:
+    """The payment method dialog filled in with a test card that it accepts."""
+    card = draw(st.sampled_from(CATALOGUE.test_cards))
+    year = draw(st.integers(today.year, 2099))
+    month = draw(st.integers(today.month if year == today.year else 1, 12))
+    number, size = card.number, SECURITY_CODE_LENGTHS[card.brand]
+    if draw(st.booleans()):  # grouped as people type it
+        number = " ".join(number[i : i + 4] for i in range(0, len(number), 4))
+    fields = {
+        "name": draw(text(120)),
+        "number": number,
+        "expiry": f"{month:02d}/{year % 100:02d}",
+        "security_code": draw(st.text(string.digits, min_size=size, max_size=size)),
+    }
+    context = {"today": today, "test_numbers": CATALOGUE.test_numbers}
+    return CardInput.model_validate(fields, context=context)
+
+
+def choices(action: ActionId, any_pack: bool = True) -> st.SearchStrategy[Choice]:
+    """What can be picked for ``action``: the catalogue's choices, and (unless ``any_pack`` is
+    false, as in the dialogs) a pack of any size."""
+    if action == "resume":
+        return st.none()
+    if action in ("change-tier", "move-to-pro"):
+        return st.sampled_from(CATALOGUE.tiers)
+    if action == "buy-credits":
+        packs = st.sampled_from(CATALOGUE.credit_packs)
+        return packs | st.integers(1, MAX_CREDITS) if any_pack else packs
+    return card_inputs()
+
+
+Step = tuple[ActionId, Choice, WorkspaceState]
+"""An action, its choice and the state it led to."""
+
+
+def act(
+    data: st.DataObject, state: WorkspaceState, steps: int, any_pack: bool = True
+) -> list[Step]:
+    """Up to ``steps`` actions drawn one after the other, each among those the state reached
+    so far offers; a purchase past the largest credit figure is refused and leads nowhere."""
+    done: list[Step] = []
+    for _ in range(steps):
+        action = data.draw(st.sampled_from(actions_of(state)), label="action")
+        choice = data.draw(choices(action, any_pack), label="choice")
+        try:
+            state = apply(state, action, choice, TODAY)
+        except ActionError:
+            assert action == "buy-credits"
+            assert isinstance(choice, int)
+            assert state.credits.total + choice > MAX_CREDITS
+            continue
+        done.append((action, choice, state))
+    return done

@@ -20,8 +20,9 @@ from typing import Any
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe  # type: ignore[import-untyped]
-from playwright.sync_api import Locator, Page, expect
+from playwright.sync_api import Page, expect
 
+from prototype.states.actions import ActionId
 from prototype.states.models import WorkspaceState
 from tests.expected import (
     FIXTURE_SET,
@@ -33,6 +34,18 @@ from tests.expected import (
     newest_first,
     role_views,
     state_ids,
+)
+from tests.flows_ui import (
+    a_changing_choice,
+    do_by_keyboard,
+    expected_after,
+    finish_by_mouse,
+    flow_of,
+    open_by_mouse,
+    region,
+    shown_sections,
+    status,
+    tab_to,
 )
 from tests.tabs import SharedPage
 
@@ -94,8 +107,10 @@ class Opener:
 
 
 def plan_dialog(state: WorkspaceState) -> str:
-    """Canceled Pro resumes its plan; every other plan opens plan selection."""
-    return "#resume-plan" if state.plan.status == "canceled" else "#plans-and-credits"
+    """Flex opens plan selection and credits, active Pro the tier change, canceled Pro resume."""
+    if state.plan.type == "flex":
+        return "#plans-and-credits"
+    return "#resume-plan" if state.plan.status == "canceled" else "#change-plan"
 
 
 OPENERS = {
@@ -263,15 +278,6 @@ def test_every_docs_page_is_checked(built_site: Path) -> None:
     assert pages - set(NOT_CHECKED) == set(DOCS_PAGES)
 
 
-def tab_to(page: Page, target: Locator, limit: int = 40) -> None:
-    """Press Tab until ``target`` has the focus, at most ``limit`` times."""
-    for _ in range(limit):
-        if target.evaluate("element => element === document.activeElement"):
-            break
-        page.keyboard.press("Tab")
-    expect(target).to_be_focused()
-
-
 @pytest.mark.parametrize(
     "state_id",
     [state_ids(lambda s: s.plan.type == "flex")[0], state_ids(lambda s: s.plan.type == "pro")[0]],
@@ -357,3 +363,80 @@ def test_no_horizontal_scroll(shared_page: SharedPage, url: str, width: int) -> 
         f"past the right edge: {layout['overflowing']}"
     )
     assert layout["unreachable"] == [], "scroll containers a keyboard cannot reach or name"
+
+
+FLOW_CASES = [
+    pytest.param("pro-canceled", "resume", id="resume"),
+    pytest.param("pro-tier-renewing", "change-tier", id="change-tier"),
+    pytest.param("flex-team", "move-to-pro", id="move-to-pro"),
+    pytest.param("flex-no-credits", "buy-credits", id="buy-credits"),
+    pytest.param("pro-no-payment-method", "save-card", id="add-card"),
+    pytest.param("pro-no-tier", "save-card", id="change-card"),
+]
+"""Each kind of action once; the conformance run does each on every state, by mouse."""
+WIDTHS = {"1280px": 1280, "375px": 375}
+
+
+def assert_reflows(page: Page, width: int) -> None:
+    layout = page.evaluate(REFLOW_SCRIPT)
+    assert layout["scrollWidth"] <= layout["innerWidth"], (
+        f"scrolls sideways at {width}px: past the right edge: {layout['overflowing']}"
+    )
+
+
+@pytest.mark.parametrize("width", list(WIDTHS.values()), ids=list(WIDTHS))
+@pytest.mark.parametrize(("state_id", "action"), FLOW_CASES)
+def test_each_action_by_keyboard_alone(
+    flow_tab: Page, axe_report: AxeReport, state_id: str, action: ActionId, width: int
+) -> None:
+    """Tab to the button, Enter, arrows or typing, Enter: the action is done, announced, the
+    focus back on the section's button; at 1280 pixels axe passes on the page that results and
+    on the dialog it now opens, at 375 pixels nothing scrolls sideways."""
+    state = FIXTURE_SET.states[state_id]
+    choice = a_changing_choice(state, action)
+    expected = expected_after(state_id, state, action, choice)
+    page = flow_tab
+    with viewport_width(page, width):
+        page.goto(billing_url(state_id))
+        do_by_keyboard(page, state, action, choice)
+        expect(status(page)).to_have_text(expected.announced)
+        button = region(page, flow_of(state, action).region).get_by_role("button")
+        expect(button).to_be_focused()
+        assert shown_sections(page) == expected.sections
+        if width < 1280:
+            assert_reflows(page, width)
+            return
+        assert_accessible(page, axe_report, f"{state_id} after {action}")
+        page.keyboard.press("Enter")
+        dialog = page.get_by_role("dialog")
+        expect(dialog).to_be_visible()
+        assert_accessible(page, axe_report, f"{state_id} after {action}, dialog open")
+        page.keyboard.press("Escape")
+        expect(button).to_be_focused()
+
+
+@pytest.mark.parametrize(("state_id", "action"), FLOW_CASES)
+def test_each_action_by_mouse_at_375px(flow_tab: Page, state_id: str, action: ActionId) -> None:
+    """At a phone's width the dialog fits, and the action completes as at 1280 pixels."""
+    state = FIXTURE_SET.states[state_id]
+    choice = a_changing_choice(state, action)
+    expected = expected_after(state_id, state, action, choice)
+    page = flow_tab
+    with viewport_width(page, REFLOW_WIDTHS["375px"]):
+        page.goto(billing_url(state_id))
+        dialog = open_by_mouse(page, state, action)
+        assert_reflows(page, 375)
+        finish_by_mouse(dialog, state, action, choice)
+        expect(status(page)).to_have_text(expected.announced)
+        assert shown_sections(page) == expected.sections
+        assert_reflows(page, 375)
+
+
+def test_card_dialog_with_its_errors_passes_axe(ui_page: Page, axe_report: AxeReport) -> None:
+    ui_page.goto(billing_url("flex-team"))
+    region(ui_page, "Payment Method").get_by_role("button").click()
+    dialog = ui_page.get_by_role("dialog", name="Change Payment Method")
+    dialog.get_by_role("button", name="Save card").click()
+    expect(dialog.locator("[aria-invalid='true']")).to_have_count(4)
+    assert_accessible(ui_page, axe_report, "flex-team payment-method dialog with errors")
+    ui_page.keyboard.press("Escape")

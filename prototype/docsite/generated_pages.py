@@ -32,6 +32,34 @@ nav_order: 21
 """
 
 
+FLOWS_TEXT = [
+    "## Flows and deep links",
+    "",
+    "The claims about plan actions, credits and payment methods are checked by doing the",
+    "action, not only by opening its dialog: **Resume plan** on a canceled Pro Subscription,",
+    "**Change plan** on an active one, **Choose a plan** (move to Pro) and **Add credits** (buy",
+    "credits) on Flex, and **Add Payment Method** or **Change Payment Method** everywhere, each",
+    "on every state where the docs offer it. The page an action leads to must show what a",
+    "fixture in that state shows, and is held to every claim about such a state: after",
+    "**Resume plan**, the claims of an active Pro page. Invoices never change: nothing in the",
+    "prototype bills.",
+    "",
+    "The rules of each action are Python functions from one validated state to the next",
+    "(`prototype/states/actions.py`). The site is static, so the build follows every action",
+    "from each fixture state ahead of time and renders each state it reaches with the page's",
+    "own templates; the browser only looks the result up and swaps it in. The tiers, credit",
+    "packs and test cards offered are example data (`fixtures/_catalogue.yaml`). A changed",
+    "state holds on the workspace's pages in that browser tab until **Reset** in the",
+    "prototype bar; a new tab shows the fixture.",
+    "",
+    "Every dialog of every state opens from a link, such as",
+    '`prototype/w/flex-team/settings/billing/?dialog=payment-method`, to share "this state,',
+    "this dialog\" in a review. The prototype's index of states and its `states.json` list",
+    "them, with each state's actions and the state each leads to.",
+    "",
+]
+"""How the flows are checked and how a dialog is linked to, on the Conformance page."""
+
 _MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
 
 
@@ -63,6 +91,7 @@ def conformance_page(report: Mapping[str, Any] | None, evidence: set[str]) -> st
             "`reports/conformance.json` and the evidence screenshots, and the next build of",
             "the site (`python3 dev.py serve` or `python3 dev.py build`) shows them here.",
             "",
+            *FLOWS_TEXT,
         ]
         return "\n".join(lines)
     summary = report.get("summary", {})
@@ -81,7 +110,7 @@ def conformance_page(report: Mapping[str, Any] | None, evidence: set[str]) -> st
             f"| [`{claim['id']}`](#{claim['id'].replace('.', '-')}) | "
             f"{STATUS_LABELS[claim['status']]} | {_cell(states)} | {_docs_link(claim)} |"
         )
-    lines += ["", "## Claims", ""]
+    lines += ["", *FLOWS_TEXT, "## Claims", ""]
     for claim in report["claims"]:
         lines += [
             f"### {claim['id']} {{#{claim['id'].replace('.', '-')}}}",

@@ -5,14 +5,27 @@ from __future__ import annotations
 from typing import Any
 
 from prototype.outputs.jsontext import json_text
+from prototype.pages.reach import Offered, offered_choices
 from prototype.pages.settings_pages import LANDING, MEMBERS
-from prototype.pages.views import BillingView
+from prototype.pages.views import BillingView, billing_view
+from prototype.states.actions import ActionError, ActionId, actions_of, apply
 from prototype.states.fixtures import FixtureSet
 from prototype.states.membership import members_of, sees_workspace_pages, viewer_of
 from prototype.states.models import User
 
+ACTION_LABELS: dict[ActionId, str] = {
+    "resume": "Resume plan",
+    "change-tier": "Change tier",
+    "buy-credits": "Buy credits",
+    "move-to-pro": "Move to Pro Subscription",
+    "save-card": "Save card",
+}
+"""What each action is called in ``states.json``."""
 
-def state_entry(view: BillingView, site_path: str, user: User) -> dict[str, Any]:
+
+def state_entry(
+    view: BillingView, site_path: str, user: User, default_workspace: str | None
+) -> dict[str, Any]:
     """One state as tools see it; URLs are relative to the site root."""
     state, plan = view.state, view.state.plan
     viewer = viewer_of(state, user)
@@ -22,6 +35,9 @@ def state_entry(view: BillingView, site_path: str, user: User) -> dict[str, Any]
         "title": state.title,
         "description": state.description,
         "workspace": state.workspace.name,
+        "unique_url": state.workspace.unique_url,
+        "default": view.state_id == default_workspace,
+        "group": state.workspace.group,
         "home_url": f"{site_path}{view.home_path}",
         "billing_url": f"{site_path}{view.billing_path}",
         "plan": plan.type,
@@ -57,10 +73,61 @@ def state_entry(view: BillingView, site_path: str, user: User) -> dict[str, Any]
     }
 
 
+def dialog_links(view: BillingView, site_path: str) -> list[dict[str, str]]:
+    """The state's dialogs, each with the URL that opens it on the Plan & Billing page."""
+    return [
+        {"id": dialog.id, "title": dialog.title, "url": dialog_url(view, dialog.id, site_path)}
+        for dialog in view.dialogs
+    ]
+
+
+def dialog_url(view: BillingView, dialog_id: str, site_path: str) -> str:
+    """The Plan & Billing page of the state with ``dialog_id`` open, from the site root."""
+    return f"{site_path}{view.billing_path}?dialog={dialog_id}"
+
+
+def action_results(
+    view: BillingView, offered: Offered, fixture_set: FixtureSet, site_path: str
+) -> list[dict[str, Any]]:
+    """Each action the state offers, done with the catalogue's first choice, and the state it
+    leads to as an entry of its own."""
+    results = []
+    for action in actions_of(view.state):
+        _, choice = offered[action][0]
+        try:
+            after = apply(view.state, action, choice, fixture_set.today)
+        except ActionError:
+            continue  # the first choice refused here: a purchase past the largest figure
+        result = billing_view(view.state_id, after, view.invoices)
+        results.append(
+            {
+                "id": action,
+                "label": ACTION_LABELS[action],
+                "result_state": state_entry(
+                    result, site_path, fixture_set.user, fixture_set.default_workspace
+                ),
+            }
+        )
+    return results
+
+
 def states_json(fixture_set: FixtureSet, views: list[BillingView], site_path: str) -> str:
-    """The manifest's text: ``{"today": ..., "states": [...]}``."""
+    """The manifest's text: ``{"today": ..., "states": [...]}``; each state with its dialogs
+    and its actions."""
+    offered = offered_choices(fixture_set.catalogue, fixture_set.today, fixture_set.user.name)
     manifest = {
         "today": fixture_set.today.isoformat(),
-        "states": [state_entry(view, site_path, fixture_set.user) for view in views],
+        "states": [
+            state_entry(view, site_path, fixture_set.user, fixture_set.default_workspace)
+            | (
+                {
+                    "dialogs": dialog_links(view, site_path),
+                    "actions": action_results(view, offered, fixture_set, site_path),
+                }
+                if viewer_of(view.state, fixture_set.user)
+                else {"dialogs": [], "actions": []}  # billing is for members only
+            )
+            for view in views
+        ],
     }
     return json_text(manifest)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
@@ -16,11 +17,19 @@ from prototype.pages.settings_pages import (
     SettingsPage,
 )
 from prototype.pages.settings_views import integration_rows, role_view, user_view
-from prototype.pages.views import BillingView, billing_view
+from prototype.pages.views import BillingView, billing_view, catalogue_choices
 from prototype.states.fixtures import FixtureSet
 from prototype.states.formatting import long_date
 from prototype.states.membership import ROLES, sees_workspace_pages, viewer_of
 from prototype.states.models import Role
+
+_INDENT = re.compile(r"\n[ \t]+")
+
+
+def compact(html: str) -> str:
+    """HTML without the templates' indentation: a line's leading blanks are whitespace between
+    tags or inside one line of text (no page has ``<pre>`` or a multi-line ``<textarea>``)."""
+    return _INDENT.sub("\n", html)
 
 
 def environment() -> Environment:
@@ -70,11 +79,12 @@ def render_pages(
         "screenshots": dict(screenshots or {}),
         "user_view": user_view(fixture_set.user),
         "default_workspace": fixture_set.default_workspace,
+        "choices": catalogue_choices(fixture_set.catalogue),
     }
 
     def page(path: str, template: str, **context: Any) -> tuple[str, str]:
         html = env.get_template(template).render(shared, root=_root(path), **context)
-        return path, html
+        return path, compact(html)
 
     yield page("index.html", "index/states.html", state=None, state_id="", page_kind="index")
     for view in views:

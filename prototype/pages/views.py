@@ -6,10 +6,10 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Literal
 
-from babel.numbers import format_decimal
-
-from prototype.states.formatting import LOCALE, long_date, money
-from prototype.states.models import Card, CardReference, Invoice, WorkspaceState
+from prototype.states.card_input import NAME_MAX
+from prototype.states.catalogue import Catalogue
+from prototype.states.formatting import count, long_date, money
+from prototype.states.models import CardReference, Invoice, WorkspaceState
 
 PLAN_LABELS = {"flex": "Flex Credits", "pro": "Pro Subscription"}
 """The plan names the page shows, as the docs put them in bold."""
@@ -26,6 +26,13 @@ PLAN_ACTION_LABELS: dict[PlanAction, str] = {
     "change": "Change plan",
     "resume": "Resume plan",
 }
+PLAN_DIALOGS: dict[PlanAction, tuple[str, str]] = {
+    "choose": ("plans-and-credits", "Plans and credits"),
+    "change": ("change-plan", "Change plan"),
+    "resume": ("resume-plan", "Resume Pro Subscription"),
+}
+"""The dialog each plan action opens: its id and its title."""
+PAYMENT_DIALOG = "payment-method"
 
 
 def card_label(card: CardReference) -> str:
@@ -33,14 +40,65 @@ def card_label(card: CardReference) -> str:
     return f"{BRAND_NAMES[card.brand]} ending in {card.last4}"
 
 
-def card_expiry(card: Card) -> str:
-    """``Expires 08/2028``."""
-    return f"Expires {card.exp_month:02d}/{card.exp_year}"
+@dataclass(frozen=True)
+class CreditFigures:
+    """The credit figures as the Available Credits section writes them."""
+
+    balance_text: str
+    total_text: str
+    balance: str
+    """The progress bar's value."""
+    bar_max: str
+    """The progress bar's maximum: the total, or 1 when it is 0 (a bar's maximum is above 0)."""
 
 
-def count(number: int) -> str:
-    """A credit figure with grouping: ``12,500``."""
-    return str(format_decimal(number, locale=LOCALE))
+def credit_figures(balance: int, total: int) -> CreditFigures:
+    """The figures of a balance and its total."""
+    return CreditFigures(count(balance), count(total), str(balance), str(total or 1))
+
+
+@dataclass(frozen=True)
+class Choice:
+    """One choice a dialog offers: the value the flow reads, and its label."""
+
+    value: str
+    label: str
+
+
+@dataclass(frozen=True)
+class CatalogueChoices:
+    """The example catalogue as the dialogs offer it."""
+
+    packs: list[Choice]
+    tiers: list[Choice]
+    test_cards: list[Choice]
+    name_max: int = NAME_MAX
+    """The longest name on a card the dialog takes."""
+
+    @property
+    def tier_values(self) -> list[str]:
+        """The tier names offered."""
+        return [choice.value for choice in self.tiers]
+
+
+def catalogue_choices(catalogue: Catalogue) -> CatalogueChoices:
+    """Credit packs as ``1,000 credits``, tiers by name, test cards as ``4242… (Visa)``."""
+    return CatalogueChoices(
+        packs=[Choice(str(pack), f"{count(pack)} credits") for pack in catalogue.credit_packs],
+        tiers=[Choice(tier, tier) for tier in catalogue.tiers],
+        test_cards=[
+            Choice(card.number, f"{card.number} ({BRAND_NAMES[card.brand]})")
+            for card in catalogue.test_cards
+        ],
+    )
+
+
+@dataclass(frozen=True)
+class DialogLink:
+    """A dialog of the Plan & Billing page, which a URL can open."""
+
+    id: str
+    title: str
 
 
 @dataclass(frozen=True)
@@ -70,7 +128,6 @@ class BillingView:
     balance_text: str
     total_text: str
     payment_method: str | None
-    payment_expiry: str | None
     payment_action_label: str
     invoices: list[InvoiceRow]
 
@@ -83,6 +140,24 @@ class BillingView:
     def billing_path(self) -> str:
         """The Plan & Billing page, relative to the prototype root."""
         return billing_path(self.state_id)
+
+    @property
+    def plan_dialog(self) -> str:
+        """The id of the dialog the plan action opens."""
+        return PLAN_DIALOGS[self.plan_action][0]
+
+    @property
+    def figures(self) -> CreditFigures:
+        """The state's credit figures."""
+        return credit_figures(self.state.credits.balance, self.state.credits.total)
+
+    @property
+    def dialogs(self) -> list[DialogLink]:
+        """The dialogs of the Plan & Billing page: the plan action's, then the payment method's."""
+        return [
+            DialogLink(*PLAN_DIALOGS[self.plan_action]),
+            DialogLink(PAYMENT_DIALOG, self.payment_action_label),
+        ]
 
 
 def workspace_path(state_id: str) -> str:
@@ -106,11 +181,9 @@ def _plan_action(state: WorkspaceState) -> PlanAction:
     return "resume" if state.plan.status == "canceled" else "change"
 
 
-def billing_view(state_id: str, state: WorkspaceState) -> BillingView:
-    """Derive the page's content for ``state``."""
-    plan, card = state.plan, state.payment_method
-    action = _plan_action(state)
-    rows = [
+def invoice_rows(state_id: str, state: WorkspaceState) -> list[InvoiceRow]:
+    """The Invoices table's rows, newest first."""
+    return [
         InvoiceRow(
             number=invoice.number,
             date=invoice.date,
@@ -121,6 +194,16 @@ def billing_view(state_id: str, state: WorkspaceState) -> BillingView:
         )
         for invoice in sorted(state.invoices, key=lambda i: (i.date, i.number), reverse=True)
     ]
+
+
+def billing_view(
+    state_id: str, state: WorkspaceState, invoices: list[InvoiceRow] | None = None
+) -> BillingView:
+    """Derive the page's content for ``state``; ``invoices`` are its rows when known already
+    (an action never changes them)."""
+    plan, card = state.plan, state.payment_method
+    action = _plan_action(state)
+    rows = invoice_rows(state_id, state) if invoices is None else invoices
     return BillingView(
         state_id=state_id,
         state=state,
@@ -132,7 +215,6 @@ def billing_view(state_id: str, state: WorkspaceState) -> BillingView:
         balance_text=count(state.credits.balance),
         total_text=count(state.credits.total),
         payment_method=card_label(card) if card else None,
-        payment_expiry=card_expiry(card) if card else None,
         payment_action_label="Change Payment Method" if card else "Add Payment Method",
         invoices=rows,
     )

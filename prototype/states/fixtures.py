@@ -1,4 +1,5 @@
-"""Read and validate the fixture set: ``_set.yaml`` and one ``<id>.yaml`` per workspace state."""
+"""Read and validate the fixture set: ``_set.yaml``, ``_catalogue.yaml`` and one ``<id>.yaml`` per
+workspace state."""
 
 from __future__ import annotations
 
@@ -13,9 +14,11 @@ from pydantic import BaseModel, ValidationError
 
 from prototype.inputs.errors import InputError, describe_validation_error, shown
 from prototype.inputs.yamlfile import load_yaml_file
+from prototype.states.catalogue import Catalogue
 from prototype.states.models import FixtureSetSettings, User, WorkspaceState
 
 SETTINGS_FILE = "_set.yaml"
+CATALOGUE_FILE = "_catalogue.yaml"
 M = TypeVar("M", bound=BaseModel)
 STATE_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 NEAR_MISS = re.compile(r"^(?P<stem>.+?)\.ya?ml(?:\.txt)?$", re.IGNORECASE)
@@ -29,6 +32,8 @@ class FixtureSet:
     today: dt.date
     user: User
     states: dict[str, WorkspaceState]
+    catalogue: Catalogue
+    """The example choices the prototype's flows offer."""
     default_workspace: str | None = None
     """The state id of the user's default workspace, if they chose one."""
 
@@ -86,11 +91,16 @@ def load_fixture_set(fixtures_dir: Path) -> FixtureSet:
         settings = _validate(FixtureSetSettings, fixtures_dir / SETTINGS_FILE, {})
     except InputError as error:
         problems.extend(error.problems)
+    catalogue: Catalogue | None = None
+    try:
+        catalogue = _validate(Catalogue, fixtures_dir / CATALOGUE_FILE, {})
+    except InputError as error:
+        problems.extend(error.problems)
     context = {"today": settings.today, "user_email": settings.user.email} if settings else {}
     states: dict[str, WorkspaceState] = {}
     owners: dict[str, str] = {}
     for path in sorted(fixtures_dir.iterdir()):
-        if path.name == SETTINGS_FILE:
+        if path.name in (SETTINGS_FILE, CATALOGUE_FILE):
             continue
         problem = _name_problem(path)
         if problem:
@@ -109,13 +119,14 @@ def load_fixture_set(fixtures_dir: Path) -> FixtureSet:
         problems.append(f"{_source(fixtures_dir)}: no workspace states (<id>.yaml files)")
     if settings is not None and not problems:
         problems.extend(_default_problems(settings, states, _source(fixtures_dir / SETTINGS_FILE)))
-    if problems or settings is None:
+    if problems or settings is None or catalogue is None:
         raise InputError(problems)
     return FixtureSet(
         today=settings.today,
         user=settings.user,
         states=states,
         default_workspace=settings.default_workspace,
+        catalogue=catalogue,
     )
 
 

@@ -1,14 +1,21 @@
-"""How dates and money read in the product (US English, as the product shows them)."""
+"""How dates, money and counts read in the product (US English, as the product shows them)."""
 
 from __future__ import annotations
 
 import datetime as dt
 import functools
 from decimal import Decimal
+from typing import Any
 
+from babel import Locale
 from babel.core import get_global
 from babel.dates import format_date
-from babel.numbers import format_currency, get_currency_precision
+from babel.numbers import (
+    format_currency,
+    format_decimal,
+    get_currency_precision,
+    get_group_symbol,
+)
 
 LOCALE = "en_US"
 
@@ -39,3 +46,15 @@ def money(minor_units: int, currency: str) -> str:
     """Format an amount stored in minor units: ``money(123450, "EUR") == "€1,234.50"``."""
     major = Decimal(minor_units).scaleb(-get_currency_precision(currency))
     return str(format_currency(major, currency, locale=LOCALE))
+
+
+def count(number: int) -> str:
+    """A whole number such as a credit figure, with grouping: ``12,500``."""
+    return str(format_decimal(number, locale=LOCALE))
+
+
+def count_grouping() -> dict[str, Any]:
+    """How :func:`count` groups digits, as data for the browser: the group symbol, and the size
+    of the first group (from the right) and of every group after it, as Babel applies them."""
+    primary, secondary = Locale.parse(LOCALE).decimal_formats[None].grouping
+    return {"symbol": str(get_group_symbol(locale=LOCALE)), "sizes": [primary, secondary]}

@@ -5,11 +5,13 @@ from __future__ import annotations
 from pydantic import BaseModel
 
 from prototype.outputs.jsontext import json_text
+from prototype.states.catalogue import Catalogue
 from prototype.states.models import FixtureSetSettings, WorkspaceState
 
 SCHEMAS: dict[str, type[BaseModel]] = {
     "workspace-state.schema.json": WorkspaceState,
     "set.schema.json": FixtureSetSettings,
+    "catalogue.schema.json": Catalogue,
 }
 """Schema file name in ``fixtures/`` → the model it describes."""
 

@@ -27,7 +27,7 @@ from tests.expected import (
     state_ids,
 )
 from tests.tabs import SharedPage
-from tests.ui import SWITCHER_GROUPS, open_workspace_list, switcher
+from tests.ui import SWITCHER_GROUPS, open_workspace_list
 
 pytestmark = pytest.mark.conformance
 flex_states = pytest.mark.parametrize("state_id", state_ids(lambda s: s.plan.type == "flex"))
@@ -164,43 +164,6 @@ def test_active_until_shown_when_the_plan_ends(
         expect(label).to_have_count(0)
 
 
-@pytest.mark.claim("billing.current-plan.flex-action")
-@flex_states
-def test_flex_plan_action_opens_plan_selection(shared_page: SharedPage, state_id: str) -> None:
-    page = shared_page(billing_url(state_id))
-    action = region(page, "Current Plan").get_by_role("button", name="Choose a plan")
-    action.click()
-    dialog = page.get_by_role("dialog", name="Plans and credits")
-    expect(dialog.get_by_role("group", name="Plan")).to_be_visible()
-    page.keyboard.press("Escape")
-    expect(dialog).to_be_hidden()
-    expect(action).to_be_focused()
-
-
-@pytest.mark.claim("billing.current-plan.pro-action")
-@pro_states
-def test_pro_plan_action_changes_or_resumes(
-    shared_page: SharedPage, fixture_set: FixtureSet, state_id: str
-) -> None:
-    canceled = fixture_set.states[state_id].plan.status == "canceled"
-    label, dialog_name = (
-        ("Resume plan", "Resume Pro Subscription")
-        if canceled
-        else ("Change plan", "Plans and credits")
-    )
-    page = shared_page(billing_url(state_id))
-    section = region(page, "Current Plan")
-    action = section.get_by_role("button", name=label, exact=True)
-    other = "Change plan" if canceled else "Resume plan"
-    expect(section.get_by_role("button", name=other)).to_have_count(0)
-    action.click()
-    dialog = page.get_by_role("dialog", name=dialog_name)
-    expect(dialog).to_be_visible()
-    page.keyboard.press("Escape")
-    expect(dialog).to_be_hidden()
-    expect(action).to_be_focused()
-
-
 @pytest.mark.claim("billing.credits.section")
 @each_member_state
 def test_credits_balance_and_progress(
@@ -240,32 +203,6 @@ def test_add_credits_on_flex_only(
     )
 
 
-@pytest.mark.claim("billing.credits.add-credits")
-@flex_states
-def test_add_credits_opens_the_switchers_purchase_flow(
-    ui_page: Page, shared_page: SharedPage, state_id: str
-) -> None:
-    """**Add credits** and the switcher's entry open one and the same dialog."""
-    ui_page.goto(home_url(state_id))
-    switcher(ui_page).click()
-    entry = ui_page.get_by_role("button", name="Plans and credits", exact=True)
-    entry.click()
-    dialog = ui_page.get_by_role("dialog", name="Plans and credits")
-    expect(dialog).to_be_visible()
-    from_switcher = dialog.evaluate("d => [d.id, d.dataset.flow, d.outerHTML]")
-    ui_page.keyboard.press("Escape")
-    expect(entry).to_be_focused()
-
-    billing = shared_page(billing_url(state_id))
-    add_credits = billing.get_by_role("button", name="Add credits", exact=True)
-    add_credits.click()
-    dialog = billing.get_by_role("dialog", name="Plans and credits")
-    expect(dialog).to_be_visible()
-    assert dialog.evaluate("d => [d.id, d.dataset.flow, d.outerHTML]") == from_switcher
-    billing.keyboard.press("Escape")
-    expect(add_credits).to_be_focused()
-
-
 @pytest.mark.claim("billing.payment.section")
 @each_member_state
 def test_payment_method_shown_if_one_exists(
@@ -274,32 +211,10 @@ def test_payment_method_shown_if_one_exists(
     card = fixture_set.states[state_id].payment_method
     section = region(shared_page(billing_url(state_id)), "Payment Method")
     if card:
-        expect(section).to_contain_text(card_text(card))
-        expect(section).to_contain_text(f"Expires {card.exp_month:02d}/{card.exp_year}")
+        expect(section.locator("p")).to_have_text(card_text(card))
     else:
         expect(section).not_to_contain_text("ending in")
         expect(section).to_contain_text("No payment method on file.")
-
-
-@pytest.mark.claim("billing.payment.dialog")
-@each_member_state
-def test_payment_method_button_opens_its_dialog(
-    shared_page: SharedPage, fixture_set: FixtureSet, state_id: str
-) -> None:
-    has_card = fixture_set.states[state_id].payment_method is not None
-    label, other = ("Change Payment Method", "Add Payment Method")[:: 1 if has_card else -1]
-    page = shared_page(billing_url(state_id))
-    section = region(page, "Payment Method")
-    expect(section.get_by_role("button", name=other, exact=True)).to_have_count(0)
-    button = section.get_by_role("button", name=label, exact=True)
-    button.click()
-    dialog = page.get_by_role("dialog", name=label)
-    expect(dialog).to_be_visible()
-    for field in ("Name on card", "Card number", "Expiry (MM/YY)", "Security code"):
-        expect(dialog.get_by_role("textbox", name=field)).to_be_editable()
-    dialog.get_by_role("button", name="Cancel").click()
-    expect(dialog).to_be_hidden()
-    expect(button).to_be_focused()
 
 
 @pytest.mark.claim("billing.invoices.section")

@@ -228,3 +228,38 @@ def test_a_failed_fetch_says_so_and_turns_the_switch_off(tab: Page) -> None:
         assert tab.evaluate(f"sessionStorage.getItem('{STORAGE_KEY}')") is None
     finally:
         tab.unroute("**/claims.json", fail)
+
+
+def test_parts_an_action_swaps_in_are_outlined_again(tab: Page) -> None:
+    """After Resume, the Active until note is gone with its element, and the new plan action
+    carries the notes of the claims about it."""
+    action = '[data-field="plan-action"]'
+    serve_claims(
+        tab,
+        [
+            {
+                "id": claim,
+                "text": claim,
+                "status": "verified",
+                "states": [],
+                "url": "",
+                "about": about,
+            }
+            for claim, about in (
+                ("plan.claim", action),
+                ("until.claim", '[data-field="active-until"]'),
+            )
+        ],
+    )
+    tab.goto(billing_url(STATE))
+    turn_on(tab)
+    expect(note_of(tab, "until.claim")).to_have_count(1)
+    tab.locator(action).click()
+    tab.get_by_role("dialog", name="Resume Pro Subscription").get_by_role(
+        "button", name="Resume plan"
+    ).click()
+    expect(tab.locator(action)).to_have_text("Change plan")
+    expect(tab.locator(action)).to_have_attribute("data-claim-ids", "plan.claim")
+    expect(note_of(tab, "plan.claim")).to_have_count(1)
+    expect(note_of(tab, "until.claim")).to_have_count(0)
+    tab.unroute("**/claims.json")

@@ -23,15 +23,17 @@ def registry() -> Registry:
 
 def claim_marks() -> Iterator[tuple[str, str]]:
     """``(test, claim id)`` for every ``@pytest.mark.claim`` in the conformance run's modules,
-    where claim tests live; a claim mark elsewhere that names an unknown claim fails its test
-    when it runs (tests/conformance_plugin.py)."""
+    where claim tests live, on a test or on one of its parameters; a claim mark elsewhere that
+    names an unknown claim fails its test when it runs (tests/conformance_plugin.py)."""
     for path in CONFORMANCE_TESTS:
         name = Path(path).stem
         module = importlib.import_module(Path(path).with_suffix("").as_posix().replace("/", "."))
         for test_name, test in vars(module).items():
             for mark in getattr(test, "pytestmark", []) if test_name.startswith("test_") else []:
-                if mark.name == "claim":
-                    yield f"{name}.{test_name}", str(mark.args[0])
+                params = mark.args[1] if mark.name == "parametrize" else []
+                for inner in [mark, *(m for param in params for m in getattr(param, "marks", ()))]:
+                    if inner.name == "claim":
+                        yield f"{name}.{test_name}", str(inner.args[0])
 
 
 def test_the_conformance_run_is_the_modules_marked_for_it() -> None:

@@ -23,7 +23,7 @@ from prototype.docsource.frontmatter import FRONT_MATTER
 from prototype.pages.views import billing_view
 from prototype.states.fixtures import FixtureSet
 from prototype.states.models import Credits, Plan, User, Workspace, WorkspaceState
-from tests.expected import DOCS
+from tests.expected import DOCS, FIXTURE_SET
 
 SITE_EXTENSIONS = ["tables", "attr_list", "toc"]
 """The Markdown extensions of mkdocs.yml."""
@@ -280,7 +280,10 @@ def state(title: str = HOSTILE, description: str = HOSTILE_DESCRIPTION) -> Works
 
 def fixture_set(**states: WorkspaceState) -> FixtureSet:
     return FixtureSet(
-        today=dt.date(2026, 5, 20), user=User(name="Maya", email="maya@example.com"), states=states
+        today=dt.date(2026, 5, 20),
+        user=User(name="Maya", email="maya@example.com"),
+        states=states,
+        catalogue=FIXTURE_SET.catalogue,
     )
 
 
@@ -324,3 +327,14 @@ def test_gallery_page_shows_fixture_text_literally(screenshot: bool) -> None:
         else []
     )
     assert all(attrs.get("id") != "id" for _, attrs in parsed.tags)
+
+
+@pytest.mark.parametrize("with_report", [False, True], ids=["no-report", "report"])
+def test_conformance_page_explains_flows_and_deep_links(
+    report: dict[str, Any], with_report: bool
+) -> None:
+    page = conformance_page(report if with_report else None, set())
+    assert "## Flows and deep links" in page.splitlines()
+    assert "?dialog=payment-method" in page
+    assert "**Reset**" in page
+    assert "`fixtures/_catalogue.yaml`" in page

@@ -163,7 +163,7 @@ def test_switcher_and_dialog_show_the_name_literally(watched: Watched, served_ur
     switcher = open_workspace_list(page)
     expect(switcher.get_by_role("link", name=MARKUP_NAME, exact=True)).to_be_visible()
     switcher.get_by_role("button", name="Plans and credits").click()
-    dialog = page.get_by_role("dialog", name="Plans and credits")
+    dialog = page.get_by_role("dialog", name="Change plan")  # the state is an active Pro plan
     expect(dialog.get_by_text(MARKUP_NAME, exact=True)).to_be_visible()
     assert_no_markup_from_text(page, prototype_root(served_url, MARKUP))
     page.keyboard.press("Escape")

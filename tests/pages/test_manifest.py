@@ -11,7 +11,14 @@ from prototype.pages.build import SITE_PATH
 from prototype.pages.manifest import states_json
 from prototype.pages.render import views_of
 from prototype.states.fixtures import FixtureSet
-from tests.expected import STATE_IDS
+from tests.expected import (
+    FIXTURE_SET,
+    MEMBER_STATE_IDS,
+    SHARED_STATE_IDS,
+    STATE_IDS,
+    people_of,
+    role_views,
+)
 
 STATE_KEYS = {
     "id",
@@ -27,8 +34,18 @@ STATE_KEYS = {
     "credits",
     "payment_method",
     "invoices",
+    "viewer_role",
+    "members_url",
+    "account_url",
+    "members",
+    "unique_url",
+    "default",
+    "group",
 }
 """The keys tools may rely on in each state's entry."""
+ENTRY_KEYS = STATE_KEYS | {"description", "plan_label", "dialogs", "actions"}
+"""Every key of a state's entry: a result state has all of them but its own dialogs and
+actions."""
 
 
 @pytest.fixture(scope="module")
@@ -117,3 +134,98 @@ def test_text_keeps_non_ascii_names(fixture_set: FixtureSet) -> None:
     names = [state.workspace.name for state in fixture_set.states.values()]
     assert [name for name in names if json.dumps(name, ensure_ascii=False) not in text] == []
     assert text.endswith("}\n")
+
+
+@pytest.mark.parametrize("state_id", STATE_IDS)
+def test_dialogs_open_from_their_urls(
+    manifest: dict[str, Any], fixture_set: FixtureSet, state_id: str
+) -> None:
+    entry = entry_of(manifest, state_id)
+    state = fixture_set.states[state_id]
+    if state_id in SHARED_STATE_IDS:
+        assert (entry["dialogs"], entry["actions"]) == ([], []), "billing is for members only"
+        return
+    plan_dialog = {
+        "flex": ("plans-and-credits", "Plans and credits"),
+        "active": ("change-plan", "Change plan"),
+        "canceled": ("resume-plan", "Resume Pro Subscription"),
+    }["flex" if state.plan.type == "flex" else str(state.plan.status)]
+    payment = "Change Payment Method" if state.payment_method else "Add Payment Method"
+    billing = f"prototype/w/{state_id}/settings/billing/"
+    assert entry["dialogs"] == [
+        {"id": id_, "title": title, "url": f"{billing}?dialog={id_}"}
+        for id_, title in (plan_dialog, ("payment-method", payment))
+    ]
+
+
+@pytest.mark.parametrize("state_id", MEMBER_STATE_IDS)
+def test_actions_lead_to_states_with_the_catalogues_first_choice(
+    manifest: dict[str, Any], fixture_set: FixtureSet, state_id: str
+) -> None:
+    entry = entry_of(manifest, state_id)
+    state = fixture_set.states[state_id]
+    catalogue = fixture_set.catalogue
+    actions = {action["id"]: action for action in entry["actions"]}
+    assert [set(action) for action in entry["actions"]] == [{"id", "label", "result_state"}] * len(
+        actions
+    )
+    for action in entry["actions"]:
+        result = action["result_state"]
+        assert set(result) == ENTRY_KEYS - {"dialogs", "actions"}
+        assert (result["id"], result["invoices"]) == (state_id, entry["invoices"])
+    card = catalogue.test_cards[0]
+    assert actions.pop("save-card")["result_state"]["payment_method"].endswith(
+        f" ending in {card.number[-4:]}"
+    )
+    if state.plan.type == "flex":
+        bought = actions.pop("buy-credits")["result_state"]["credits"]
+        pack = catalogue.credit_packs[0]
+        assert bought == {
+            "balance": state.credits.balance + pack,
+            "total": state.credits.total + pack,
+        }
+        pro = actions.pop("move-to-pro")["result_state"]
+        assert (pro["plan"], pro["tier"], pro["subscription_status"]) == (
+            "pro",
+            catalogue.tiers[0],
+            "active",
+        )
+    elif state.plan.status == "canceled":
+        resumed = actions.pop("resume")["result_state"]
+        assert (resumed["subscription_status"], resumed["active_until"]) == ("active", None)
+        assert state.plan.active_until is not None
+        assert resumed["renews_on"] == state.plan.active_until.isoformat()
+    else:
+        changed = actions.pop("change-tier")["result_state"]
+        assert (changed["tier"], changed["renews_on"]) == (catalogue.tiers[0], entry["renews_on"])
+    assert actions == {}
+
+
+@pytest.mark.parametrize("state_id", STATE_IDS)
+def test_membership_as_tools_read_it(manifest: dict[str, Any], state_id: str) -> None:
+    """Who the user is in the workspace, where its Members and Account pages are, and who is
+    in it: members first, then pending invitations."""
+    entry = entry_of(manifest, state_id)
+    state = FIXTURE_SET.states[state_id]
+    settings = f"prototype/w/{state_id}/settings/"
+    if state_id in SHARED_STATE_IDS:
+        assert (entry["viewer_role"], entry["members_url"], entry["account_url"]) == (None,) * 3
+    else:
+        role = role_views(state_id)[0][1].role
+        assert entry["viewer_role"] == role
+        assert entry["members_url"] == f"{settings}members/"
+        assert entry["account_url"] == f"{settings}account/"
+    assert entry["members"] == [
+        {"name": p.name, "email": p.email, "role": p.role, "pending": p.pending}
+        for p in people_of(state)
+    ]
+
+
+@pytest.mark.parametrize("state_id", STATE_IDS)
+def test_workspace_address_group_and_default(manifest: dict[str, Any], state_id: str) -> None:
+    entry = entry_of(manifest, state_id)
+    workspace = FIXTURE_SET.states[state_id].workspace
+    assert entry["unique_url"] == workspace.unique_url
+    assert entry["group"] == workspace.group
+    assert entry["default"] == (state_id == FIXTURE_SET.default_workspace)
+    assert [e["id"] for e in manifest["states"] if e["default"]] == [FIXTURE_SET.default_workspace]

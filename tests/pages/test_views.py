@@ -4,9 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from prototype.pages.views import BillingView, billing_view, card_expiry, card_label, count
+from prototype.pages.views import (
+    BillingView,
+    billing_view,
+    card_label,
+    catalogue_choices,
+    credit_figures,
+)
 from prototype.states.fixtures import FixtureSet
-from prototype.states.models import Card, CardReference, WorkspaceState
+from prototype.states.models import CardReference, WorkspaceState
 from tests.expected import (
     CARD_BRANDS,
     PLAN_LABELS,
@@ -49,11 +55,10 @@ def test_payment_method(fixture_set: FixtureSet, state_id: str) -> None:
     view = view_of(fixture_set, state_id)
     card = view.state.payment_method
     if card is None:
-        assert (view.payment_method, view.payment_expiry) == (None, None)
+        assert view.payment_method is None
         assert view.payment_action_label == "Add Payment Method"
     else:
         assert view.payment_method == card_text(card)
-        assert view.payment_expiry == f"Expires {card.exp_month:02d}/{card.exp_year}"
         assert view.payment_action_label == "Change Payment Method"
 
 
@@ -135,17 +140,41 @@ def test_card_label(brand: str, name: str) -> None:
     assert card_label(card) == f"{name} ending in 0042"
 
 
-@pytest.mark.parametrize(
-    ("month", "year", "expected"),
-    [(3, 2029, "Expires 03/2029"), (12, 2026, "Expires 12/2026")],
-)
-def test_card_expiry(month: int, year: int, expected: str) -> None:
-    card = Card(brand="visa", last4="4242", exp_month=month, exp_year=year)
-    assert card_expiry(card) == expected
+DIALOGS = {
+    "choose": ("plans-and-credits", "Plans and credits"),
+    "change": ("change-plan", "Change plan"),
+    "resume": ("resume-plan", "Resume Pro Subscription"),
+}
+"""The dialog each plan action opens, with its title."""
+
+
+@pytest.mark.parametrize("state_id", STATE_IDS)
+def test_dialogs(fixture_set: FixtureSet, state_id: str) -> None:
+    view = view_of(fixture_set, state_id)
+    plan_dialog = DIALOGS[view.plan_action]
+    assert view.plan_dialog == plan_dialog[0]
+    assert [(d.id, d.title) for d in view.dialogs] == [
+        plan_dialog,
+        ("payment-method", view.payment_action_label),
+    ]
 
 
 @pytest.mark.parametrize(
-    ("number", "expected"), [(0, "0"), (950, "950"), (12500, "12,500"), (10**9, "1,000,000,000")]
+    ("balance", "total", "expected"),
+    [(0, 0, ("0", "0", "0", "1")), (950, 12500, ("950", "12,500", "950", "12500"))],
 )
-def test_count(number: int, expected: str) -> None:
-    assert count(number) == expected
+def test_credit_figures_of(balance: int, total: int, expected: tuple[str, ...]) -> None:
+    figures = credit_figures(balance, total)
+    assert (figures.balance_text, figures.total_text, figures.balance, figures.bar_max) == expected
+
+
+def test_catalogue_choices(fixture_set: FixtureSet) -> None:
+    choices = catalogue_choices(fixture_set.catalogue)
+    assert [(c.value, c.label) for c in choices.packs] == [
+        ("1000", "1,000 credits"),
+        ("5000", "5,000 credits"),
+        ("25000", "25,000 credits"),
+    ]
+    assert choices.tier_values == fixture_set.catalogue.tiers
+    assert choices.test_cards[0].label == "4242424242424242 (Visa)"
+    assert choices.test_cards[2].label == "378282246310005 (American Express)"

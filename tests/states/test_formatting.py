@@ -6,7 +6,14 @@ import datetime as dt
 
 import pytest
 
-from prototype.states.formatting import currencies_in_use, is_known_currency, long_date, money
+from prototype.states.formatting import (
+    count,
+    count_grouping,
+    currencies_in_use,
+    is_known_currency,
+    long_date,
+    money,
+)
 from prototype.states.models import MAX_MINOR_UNITS
 
 
@@ -68,3 +75,15 @@ def test_a_code_that_is_not_money_in_use_is_not_known(code: str) -> None:
 def test_every_currency_in_use_can_be_shown() -> None:
     for code in currencies_in_use():
         assert money(100, code)
+
+
+@pytest.mark.parametrize(
+    ("number", "expected"),
+    [(0, "0"), (950, "950"), (1000, "1,000"), (12500, "12,500"), (10**9, "1,000,000,000")],
+)
+def test_count(number: int, expected: str) -> None:
+    assert count(number) == expected
+
+
+def test_count_grouping_is_what_count_applies() -> None:
+    assert count_grouping() == {"symbol": ",", "sizes": [3, 3]}

@@ -13,6 +13,8 @@ from tests.expected import FIXTURES
 
 SCHEMAS = schema_files()
 FIXTURE_FILES = sorted(path.name for path in FIXTURES.glob("*.yaml"))
+SCHEMA_OF = {"_set.yaml": "set.schema.json", "_catalogue.yaml": "catalogue.schema.json"}
+"""The shared files' schemas; every other file is a workspace state."""
 
 
 @pytest.mark.parametrize("name", sorted(SCHEMAS))
@@ -29,7 +31,7 @@ def test_no_stray_schema_files() -> None:
 
 @pytest.mark.parametrize("name", FIXTURE_FILES)
 def test_fixture_references_its_schema(name: str) -> None:
-    schema = "set.schema.json" if name == "_set.yaml" else "workspace-state.schema.json"
+    schema = SCHEMA_OF.get(name, "workspace-state.schema.json")
     first_line = (FIXTURES / name).read_text(encoding="utf-8").splitlines()[0]
     assert first_line == f"# yaml-language-server: $schema={schema}"
     assert schema in SCHEMAS

@@ -1,0 +1,96 @@
+"""The example catalogue: the tiers, credit packs and test cards a reviewer can pick in flows.
+
+``fixtures/_catalogue.yaml`` holds it. It is example data for the prototype, not product facts:
+every screen that offers these choices says so. Test cards follow a payment provider's test
+mode: well-known numbers that pass the card checksum and charge nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable, Sequence
+from typing import Annotated, TypeVar
+
+from pydantic import Field, ValidationError, ValidationInfo, field_validator
+
+from prototype.inputs.errors import shown
+from prototype.states.card_input import brand_of_number, luhn_valid
+from prototype.states.models import MAX_CREDITS, CardBrand, Plan, StrictModel
+
+T = TypeVar("T", bound=Hashable)
+
+CreditPack = Annotated[int, Field(strict=True, ge=1, le=MAX_CREDITS)]
+"""Credits a purchase adds."""
+
+
+def _listed_once(values: Sequence[T], what: str) -> Sequence[T]:
+    seen: dict[T, int] = {}
+    for index, value in enumerate(values):
+        if value in seen:
+            raise ValueError(f"{what} {value!r} is listed twice ([{seen[value]}] and [{index}])")
+        seen[value] = index
+    return values
+
+
+class ProviderTestCard(StrictModel):
+    """A payment provider's test card number, which the payment method dialog accepts."""
+
+    number: str = Field(pattern=r"^[0-9]{12,19}$")
+    """The card number, digits only, as the provider publishes it."""
+    brand: CardBrand
+    """The card network; the number's first digits must belong to it."""
+
+    @field_validator("number")
+    @classmethod
+    def _checksum(cls, number: str) -> str:
+        if not luhn_valid(number):
+            raise ValueError("the number fails the card checksum (Luhn); no card has it")
+        return number
+
+    @field_validator("brand")
+    @classmethod
+    def _brand_of_number(cls, brand: CardBrand, info: ValidationInfo) -> CardBrand:
+        number = info.data.get("number")
+        if isinstance(number, str) and brand_of_number(number) != brand:
+            found = brand_of_number(number) or "no network"
+            raise ValueError(f"{number} is a {found} number, not {brand}")
+        return brand
+
+
+class Catalogue(StrictModel):
+    """``fixtures/_catalogue.yaml``: example choices for the flows, shown as example data."""
+
+    tiers: list[str] = Field(min_length=1, max_length=12)
+    """Pro tier names a reviewer can choose, first the default."""
+    credit_packs: list[CreditPack] = Field(min_length=1, max_length=12)
+    """Credits a Flex workspace can buy at once, first the default."""
+    test_cards: list[ProviderTestCard] = Field(min_length=1, max_length=12)
+    """Test card numbers the payment method dialog accepts, first the default."""
+
+    @field_validator("tiers")
+    @classmethod
+    def _tiers(cls, tiers: list[str]) -> list[str]:
+        for index, tier in enumerate(tiers):
+            try:
+                Plan(type="pro", tier=tier, status="active")
+            except ValidationError as error:
+                reason = error.errors(include_url=False)[0]["msg"].removeprefix("Value error, ")
+                raise ValueError(
+                    f"[{index}] {shown(tier)} is not a tier name a plan can have: {reason}"
+                ) from None
+        return list(_listed_once(tiers, "the tier"))
+
+    @field_validator("credit_packs")
+    @classmethod
+    def _packs(cls, packs: list[int]) -> list[int]:
+        return list(_listed_once(packs, "the pack of"))
+
+    @field_validator("test_cards")
+    @classmethod
+    def _cards(cls, cards: list[ProviderTestCard]) -> list[ProviderTestCard]:
+        _listed_once([card.number for card in cards], "the test card")
+        return cards
+
+    @property
+    def test_numbers(self) -> frozenset[str]:
+        """The card numbers the payment method dialog accepts."""
+        return frozenset(card.number for card in self.test_cards)
