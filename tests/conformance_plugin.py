@@ -7,11 +7,14 @@ states it was checked on, its tests and its evidence screenshot (``reports/evide
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Generator
 from pathlib import Path
 
 import pytest
 
+from prototype.conformance.base import LAST_RUN, base_of, record
+from prototype.conformance.changes import Selection, quotes_of, select
 from prototype.conformance.registry import Registry, load_registry
 from prototype.conformance.report import (
     EVIDENCE_DIR,
@@ -20,8 +23,13 @@ from prototype.conformance.report import (
     Outcome,
     TestOutcome,
     build_report,
+    carried_over,
+    read_report,
     write_report,
 )
+
+INPUTS_FILE = Path("reports") / "conformance-inputs.json"
+"""What the last run checked: every input file's SHA-256, and the registry's quotes."""
 
 _results = pytest.StashKey[dict[str, list[TestOutcome]]]()
 
@@ -32,6 +40,15 @@ def claims_of(item: pytest.Item) -> list[str]:
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--changed",
+        nargs="?",
+        const=LAST_RUN,
+        default=None,
+        metavar="REF",
+        help="check only the claims a change can affect: since the last recorded run, or since "
+        "the git ref REF (--changed=origin/main)",
+    )
     parser.addini(
         "conformance_report",
         "where the conformance report is written, relative to the root",
@@ -61,6 +78,8 @@ def _outcome(report: pytest.TestReport) -> Outcome:
 
 
 _registry = pytest.StashKey[Registry]()
+_selection = pytest.StashKey[Selection]()
+_run = pytest.StashKey[str]()
 
 
 def _docs(config: pytest.Config) -> Path:
@@ -72,6 +91,48 @@ def registry_of(config: pytest.Config) -> Registry:
     if _registry not in config.stash:
         config.stash[_registry] = load_registry(_docs(config) / REGISTRY_FILE)
     return config.stash[_registry]
+
+
+def _claims_pictured(item: pytest.Item, registry: Registry) -> list[str] | None:
+    """For a picture of a page (a test with ``state_id`` and ``kind``), the claims whose
+    evidence it takes; ``None`` for any other test."""
+    params = getattr(getattr(item, "callspec", None), "params", {})
+    if "kind" not in params or "state_id" not in params:
+        return None
+    where = (params["state_id"], params["kind"])
+    return [c.id for c in registry.claims if (c.evidence_state, c.shown_on) == where]
+
+
+def pytest_collection_modifyitems(
+    session: pytest.Session, config: pytest.Config, items: list[pytest.Item]
+) -> None:
+    """With ``--changed``: keep the checks of the claims and states the change can affect."""
+    base = config.getoption("--changed")
+    if base is None:
+        return
+    root, registry = config.rootpath, registry_of(config)
+    found = base_of(str(base), root, root / INPUTS_FILE)
+    selection = (
+        Selection(everything=True, reasons=(found.problem,))
+        if found.problem
+        else select(found.changed, found.quotes, registry, _docs(config))
+    )
+    config.stash[_selection] = selection
+    kept, dropped = [], []
+    for item in items:
+        params = getattr(getattr(item, "callspec", None), "params", {})
+        claims = claims_of(item) or _claims_pictured(item, registry)
+        if claims is None or selection.chooses(claims, params.get("state_id")):
+            kept.append(item)
+        else:
+            dropped.append(item)
+    items[:] = kept
+    config.hook.pytest_deselected(items=dropped)
+    reporter = config.pluginmanager.get_plugin("terminalreporter")
+    if reporter is not None:
+        reporter.write_line(f"--changed: {len(kept)} checks chosen, {len(dropped)} left out")
+        for reason in selection.reasons or ("nothing the checks read changed",):
+            reporter.write_line(f"  {reason}")
 
 
 def pytest_runtest_setup(item: pytest.Item) -> None:
@@ -114,4 +175,12 @@ def pytest_sessionfinish(session: pytest.Session) -> None:
         if (root / EVIDENCE_DIR / f"{claim.id}.png").exists()
     }
     report = build_report(registry, docs, results, evidence)
-    write_report(report, root / str(session.config.getini("conformance_report")))
+    path = root / str(session.config.getini("conformance_report"))
+    run = dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    selection = session.config.stash.get(_selection, None)
+    if selection is not None and not selection.everything:
+        report = carried_over(report, read_report(path), set(results), run)
+    else:
+        report = carried_over(report, None, set(results), run)
+    write_report(report, path)
+    record(root / INPUTS_FILE, root, quotes_of(registry))

@@ -12,7 +12,7 @@ import functools
 import os
 import string
 
-from hypothesis import Phase, given, seed, settings
+from hypothesis import Phase, example, given, seed, settings
 from hypothesis import strategies as st
 
 from prototype.states.actions import ActionError, ActionId, Choice, actions_of, apply
@@ -169,6 +169,18 @@ states = st.builds(
 )
 
 
+ENDING_ACTIVE_PLAN = WorkspaceState(
+    title="An active plan that ends",
+    description="Pro, active, with an end date and no renewal date.",
+    workspace=Workspace(name="Explicit example workspace", kind="team"),
+    plan=Plan(
+        type="pro", tier="Growth", status="active", active_until=TODAY + dt.timedelta(days=40)
+    ),
+    credits=Credits(balance=0, total=0),
+)
+"""A case every draw checks whatever the seed: the rarest documented plan, drawn last of all."""
+
+
 @functools.cache
 def generated_states() -> tuple[WorkspaceState, ...]:
     """The distinct states Hypothesis draws with :data:`SEED` for the browser tests."""
@@ -188,6 +200,7 @@ def draw_states(count: int, seed_value: int) -> tuple[WorkspaceState, ...]:
         phases=[Phase.explicit, Phase.generate, Phase.shrink],
         print_blob=True,
     )
+    @example(ENDING_ACTIVE_PLAN)
     @given(states)
     def draw(state: WorkspaceState) -> None:
         context = {"today": TODAY}

@@ -271,6 +271,16 @@ def locate(claim: Claim | NotTestable, found: list[Sentence]) -> Sentence | None
     return next((s for s in found if s.page == claim.page and s.text == claim.quote[0]), None)
 
 
+def adrift(registry: Registry, docs_dir: Path) -> dict[str, list[str]]:
+    """The claims whose quoted sentences a page no longer holds, by page (relative to ``docs/``)."""
+    found = {(s.page, s.text) for s in claimed_sentences(registry, docs_dir)}
+    by_page: dict[str, list[str]] = {}
+    for claim in registry.claims:
+        if any((claim.page, quoted) not in found for quoted in claim.quote):
+            by_page.setdefault(claim.page, []).append(claim.id)
+    return by_page
+
+
 def drift(registry: Registry, docs_dir: Path) -> list[str]:
     """Every way the docs and the registry disagree; empty when each sentence is accounted for."""
     found = claimed_sentences(registry, docs_dir)

@@ -123,6 +123,24 @@ def build_report(
     }
 
 
+def carried_over(
+    fresh: Mapping[str, Any], previous: Mapping[str, Any] | None, checked: set[str], run: str
+) -> dict[str, Any]:
+    """A changed-only run's report: the claims it checked with their new results, every other
+    claim with its last result and the run that result came from; the summary recounted."""
+    before = {claim["id"]: claim for claim in (previous or {}).get("claims", [])}
+    claims = []
+    for claim in fresh["claims"]:
+        old = before.get(claim["id"])
+        if claim["id"] in checked or old is None:
+            claims.append({**claim, "run": run})
+        else:
+            kept = {key: old.get(key, claim[key]) for key in ("status", "states", "tests")}
+            claims.append({**claim, **kept, "run": old.get("run")})
+    counts = Counter(str(entry["status"]) for entry in [*claims, *fresh["not_testable"]])
+    return {**fresh, "summary": dict(sorted(counts.items())), "claims": claims, "run": run}
+
+
 def write_report(report: Mapping[str, Any], path: Path) -> None:
     """Write the report as JSON."""
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -7,10 +7,15 @@ fixture fails the build before the last good site is touched.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from prototype.conformance.registry import Registry, evidence_state_problems, load_registry
+from prototype.conformance.registry import (
+    Registry,
+    adrift,
+    evidence_state_problems,
+    load_registry,
+)
 from prototype.conformance.report import (
     EVIDENCE_DIR,
     REGISTRY_FILE,
@@ -39,6 +44,8 @@ class SiteContent:
     """Pages written by the build: path in the docs → Markdown."""
     evidence: list[Path]
     """Evidence screenshots of the last conformance run."""
+    adrift: dict[str, list[str]] = field(default_factory=dict)
+    """Claims whose quoted sentences a page no longer holds, by page: notes for writers."""
 
 
 def checked_registry(docs: Path, fixture_set: FixtureSet) -> Registry:
@@ -62,8 +69,9 @@ def gather(docs: Path, project: Path) -> SiteContent:
     report = read_report(project / REPORT_FILE)
     evidence = sorted((project / EVIDENCE_DIR).glob("*.png"))
     shots = sorted(path.stem for path in (docs / SCREENSHOTS_DIR).glob("*.png"))
+    registry = checked_registry(docs, fixture_set)
     aids = ReviewAids(
-        claims=overlay(checked_registry(docs, fixture_set), docs, report),
+        claims=overlay(registry, docs, report),
         screenshots={state: f"{DOCS_URL}{SCREENSHOTS_DIR}/{state}.png" for state in shots},
     )
     generated = {
@@ -81,4 +89,5 @@ def gather(docs: Path, project: Path) -> SiteContent:
         prototype=dict(prototype_files(fixture_set, DOCS_URL, aids)),
         generated=generated,
         evidence=evidence,
+        adrift=adrift(registry, docs),
     )

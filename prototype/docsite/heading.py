@@ -43,3 +43,14 @@ def with_heading(html: str, doc: DocPage, title: str) -> str:
     if match:
         return html[: match.end()] + updated + html[match.end() :]
     return f"<h1>{escape(title)}</h1>{updated}{html}"
+
+
+def drift_note(claim_ids: list[str]) -> str:
+    """The note a served page shows its writer when claimed sentences changed: which claims to
+    review. Raw HTML, put before the page's Markdown."""
+    names = ", ".join(f"<code>{escape(claim_id)}</code>" for claim_id in claim_ids)
+    return (
+        '<p class="claim-drift" role="note"><strong>Doc claims to review:</strong> this page no '
+        f"longer says what {names} quote{'s' if len(claim_ids) == 1 else ''}. Update the quote in "
+        "<code>docs/claims.yaml</code> (and the test, if the behaviour changed).</p>\n\n"
+    )

@@ -27,7 +27,7 @@ from mkdocs.utils import CountHandler
 from prototype.conformance.report import EVIDENCE_DOCS_DIR
 from prototype.docsite.content import SiteContent, gather
 from prototype.docsite.engines.mkdocs_nav import apply_navigation
-from prototype.docsite.heading import escaped_meta
+from prototype.docsite.heading import drift_note, escaped_meta
 from prototype.docsite.navigation import site_navigation
 from prototype.docsite.page_context import PageContext, announce
 from prototype.docsource.frontmatter import last_updated
@@ -55,6 +55,14 @@ class _Build:
 
 
 _build: _Build | None = None
+_serving = False
+"""Whether this is ``mkdocs serve``: pages then tell their writer which claims to review."""
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    """Remember whether the site is being served for writing."""
+    global _serving
+    _serving = command == "serve"
 
 
 def _current() -> _Build:
@@ -112,7 +120,10 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     renders next."""
     page.meta = escaped_meta(page.meta)
     announce(PageContext(page.file.src_uri, _current().content.pages))
-    return markdown
+    adrift = _current().content.adrift.get(page.file.src_uri, []) if _serving else []
+    for claim_id in adrift:
+        log.info(f"docs/{page.file.src_uri}: doc claim {claim_id} no longer matches this page")
+    return drift_note(adrift) + markdown if adrift else markdown
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:

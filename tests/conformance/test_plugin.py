@@ -184,3 +184,92 @@ def test_a_strict_xfail_that_passes_fails_its_claim(inner: pytest.Pytester) -> N
     )
     run(inner).assert_outcomes(failed=1)
     assert claims_of(read(inner))["billing.credits.renewal"]["status"] == "failing"
+
+
+CHANGED_TESTS = """
+import pytest
+
+@pytest.mark.claim("billing.path")
+@pytest.mark.parametrize("state_id", ["one", "two"])
+def test_path(state_id):
+    pass
+
+@pytest.mark.claim("billing.current-plan.tier")
+@pytest.mark.parametrize("state_id", ["one", "two"])
+def test_tier(state_id):
+    pass
+
+def test_registry_check():
+    pass
+"""
+
+
+@pytest.fixture
+def recorded(inner: pytest.Pytester) -> pytest.Pytester:
+    """An inner project with two states' fixtures, after a full run that recorded its inputs."""
+    inner.makepyfile(test_inner=CHANGED_TESTS)
+    for state in ("one", "two"):
+        (inner.path / "fixtures").mkdir(exist_ok=True)
+        (inner.path / "fixtures" / f"{state}.yaml").write_text("title: x\n", encoding="utf-8")
+    run(inner).assert_outcomes(passed=5)
+    return inner
+
+
+def run_changed(pytester: pytest.Pytester, *args: str) -> pytest.RunResult:
+    return pytester.runpytest_subprocess("-p", "no:cacheprovider", "-p", "no:playwright", *args)
+
+
+def test_changed_after_a_fixture_edit_runs_that_states_checks(recorded: pytest.Pytester) -> None:
+    first = claims_of(read(recorded))
+    (recorded.path / "fixtures" / "two.yaml").write_text("title: y\n", encoding="utf-8")
+    result = run_changed(recorded, "--changed", "-v")
+    result.assert_outcomes(passed=3, deselected=2)
+    result.stdout.fnmatch_lines(["*state two: fixtures/two.yaml changed*"])
+    assert "[two]" in result.stdout.str()
+    assert not [line for line in result.stdout.lines if "[one] PASSED" in line]
+    report = claims_of(read(recorded))
+    assert report["billing.path"]["run"] != first["billing.path"]["run"]
+    assert report["billing.workspace-level"]["run"] == first["billing.workspace-level"]["run"]
+
+
+def test_changed_after_a_sentence_edit_runs_that_claims_checks(recorded: pytest.Pytester) -> None:
+    page = recorded.path / "docs" / "guide" / "settings" / "billing.md"
+    old = "The Pro tier name when a tier is attached."
+    new = "The Pro tier's name, when a tier is attached."
+    page.write_text(page.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+    registry = recorded.path / "docs" / "claims.yaml"
+    registry.write_text(registry.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+    result = run_changed(recorded, "--changed")
+    result.assert_outcomes(passed=3, deselected=2)
+    result.stdout.fnmatch_lines(
+        ["*claim billing.current-plan.tier: its quoted sentence was edited*"]
+    )
+    report = claims_of(read(recorded))
+    assert report["billing.current-plan.tier"]["status"] == "verified"
+    assert report["billing.path"]["status"] == "verified"  # kept from the full run
+
+
+def test_changed_after_a_template_edit_runs_everything(recorded: pytest.Pytester) -> None:
+    template = recorded.path / "prototype" / "pages" / "templates" / "settings" / "billing.html"
+    template.parent.mkdir(parents=True)
+    template.write_text("<h1>Plan &amp; Billing</h1>\n", encoding="utf-8")
+    result = run_changed(recorded, "--changed")
+    result.assert_outcomes(passed=5)
+    result.stdout.fnmatch_lines(
+        ["*everything: prototype/pages/templates/settings/billing.html changed*"]
+    )
+
+
+def test_changed_with_nothing_changed_keeps_only_the_checks_of_no_claim(
+    recorded: pytest.Pytester,
+) -> None:
+    result = run_changed(recorded, "--changed")
+    result.assert_outcomes(passed=1, deselected=4)
+    result.stdout.fnmatch_lines(["*nothing the checks read changed*"])
+
+
+def test_changed_without_a_recorded_run_runs_everything(inner: pytest.Pytester) -> None:
+    inner.makepyfile(test_inner=CHANGED_TESTS)
+    result = run_changed(inner, "--changed")
+    result.assert_outcomes(passed=5)
+    result.stdout.fnmatch_lines(["*everything: no recorded run to compare with*"])

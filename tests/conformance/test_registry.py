@@ -13,6 +13,7 @@ from prototype.conformance.registry import (
     INTRO,
     Registry,
     Sentence,
+    adrift,
     drift,
     evidence_state_problems,
     load_registry,
@@ -550,3 +551,9 @@ def test_renamed_claimed_section_reports_each_claim_in_it(registry: Registry, do
         "docs changed: review claim billing.invoices.new-tab",
     ]
     assert all(problem.endswith("new: (no such sentence any more)") for problem in problems)
+
+
+def test_adrift_names_the_claims_a_page_no_longer_holds(registry: Registry, docs: Path) -> None:
+    assert adrift(registry, docs) == {}
+    edit(docs, "The Pro tier name when a tier is attached.", "A tier, if any.")
+    assert adrift(registry, docs) == {BILLING: ["billing.current-plan.tier"]}

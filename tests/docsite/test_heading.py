@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from prototype.docsite.heading import escaped_meta, updated_line, with_heading
+from prototype.docsite.heading import drift_note, escaped_meta, updated_line, with_heading
 from prototype.docsource.frontmatter import DocPage, FrontMatter
 
 
@@ -91,3 +91,11 @@ def test_front_matter_text_the_theme_prints_is_escaped_once() -> None:
         "tags": ["<t>"],
     }
     assert escaped_meta(escaped) == escaped, "escaping twice changes nothing"
+
+
+def test_drift_note_names_each_claim_to_review() -> None:
+    note = drift_note(["billing.path", "billing.current-plan.tier"])
+    assert note.startswith('<p class="claim-drift" role="note">')
+    assert "<code>billing.path</code>, <code>billing.current-plan.tier</code> quote." in note
+    assert note.endswith("</p>\n\n")
+    assert "quotes." in drift_note(["billing.path"])
