@@ -11,7 +11,21 @@ from __future__ import annotations
 import argparse
 import time
 
-from bench.conformance import at_least_one, bare_floor, time_conformance
+from bench.conformance import (
+    WORK_FLOOR_GOAL,
+    at_least_one,
+    bare_floor,
+    time_conformance,
+    work_floor_ratio,
+)
+from bench.feedback import (
+    CHANGED_GOAL,
+    RELOAD_GOAL_SECONDS,
+    SUITE_GOAL_SECONDS,
+    changed_only,
+    live_reload,
+    whole_suite,
+)
 from bench.site import (
     BUILD_RATIO_GOAL,
     PAGE_BUDGET_BYTES,
@@ -46,6 +60,7 @@ def main() -> None:
         default=3,
         help="repeats per timing: the median, and for the conformance run the slowest too",
     )
+    parser.add_argument("--suite", action="store_true", help="also time the whole test suite")
     args = parser.parse_args()
 
     project, plain = site_build_times(args.runs)
@@ -80,6 +95,31 @@ def main() -> None:
         f"{floor * 1000:.1f} ms; {per_check / floor:.1f}x "
         f"({verdict(per_check / floor <= CHECK_RATIO_GOAL)} of {CHECK_RATIO_GOAL:.0f}x)"
     )
+
+    run, floor_wall, loads = work_floor_ratio()
+    print(
+        f"work floor:        run {run:.2f} s, bare replay of its browser work {floor_wall:.2f} s "
+        f"({loads} page loads, the same dialogs, tabs and pictures); {run / floor_wall:.2f}x "
+        f"({verdict(run / floor_wall <= WORK_FLOOR_GOAL)} of {WORK_FLOOR_GOAL}x)"
+    )
+
+    full, changed = changed_only()
+    print(
+        f"changed-only run:  {changed:6.2f} s after a one-sentence edit; full run {full:.2f} s; "
+        f"{changed / full:.2f} of it ({verdict(changed / full <= CHANGED_GOAL)} of "
+        f"{CHANGED_GOAL})"
+    )
+    reload = live_reload()
+    print(
+        f"live reload:       {reload:6.2f} s from saving a fixture to the served page "
+        f"({verdict(reload <= RELOAD_GOAL_SECONDS)} of {RELOAD_GOAL_SECONDS:.0f} s)"
+    )
+    if args.suite:
+        suite = whole_suite()
+        print(
+            f"whole suite:       {suite:6.1f} s ({verdict(suite <= SUITE_GOAL_SECONDS)} of "
+            f"{SUITE_GOAL_SECONDS:.0f} s)"
+        )
 
     page, size = heaviest_page(fixtures)
     print(

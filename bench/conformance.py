@@ -10,6 +10,7 @@ minute to minute, so it times several runs (``--runs``) and judges the slowest.
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import subprocess
 import sys
@@ -21,24 +22,39 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
+from bench.floor import read_work, replay
 from dev import CONFORMANCE_ARGS
 from tests.launch import chromium_launch_args
 
 ROOT = Path(__file__).resolve().parent.parent
 RUN_BUDGET_SECONDS = 20.0
+WORK_FLOOR_GOAL = 1.5
+"""The run may cost at most this many times the work floor (``bench.floor``)."""
 
 
-def run_conformance() -> tuple[float, int, float]:
-    """Wall seconds of the conformance run, its number of checks, and their summed test time."""
+def run_conformance(
+    cwd: Path = ROOT, extra: tuple[str, ...] = (), env: dict[str, str] | None = None
+) -> tuple[float, int, float]:
+    """Wall seconds of the conformance run, its number of checks, and their summed test time;
+    ``extra`` are more pytest arguments, ``env`` more environment variables."""
     with tempfile.TemporaryDirectory() as scratch:
         junit = Path(scratch) / "junit.xml"
         started = time.perf_counter()
         done = subprocess.run(
-            [sys.executable, "-m", "pytest", *CONFORMANCE_ARGS, "-q", f"--junitxml={junit}"],
-            cwd=ROOT,
+            [
+                sys.executable,
+                "-m",
+                "pytest",
+                *CONFORMANCE_ARGS,
+                "-q",
+                f"--junitxml={junit}",
+                *extra,
+            ],
+            cwd=cwd,
             capture_output=True,
             text=True,
             check=False,
+            env={**os.environ, **(env or {})},
         )
         wall = time.perf_counter() - started
         if done.returncode != 0:
@@ -114,8 +130,18 @@ def at_least_one(text: str) -> int:
     return number
 
 
+def work_floor_ratio() -> tuple[float, float, int]:
+    """One conformance run that writes down its browser work, then the bare replay of that
+    work: the run's wall seconds, the floor's, and the number of pages the run loaded."""
+    with tempfile.TemporaryDirectory() as scratch:
+        log = Path(scratch) / "work.json"
+        wall, _, _ = run_conformance(env={"BROWSER_WORK_LOG": str(log)})
+        work = read_work(log)
+    return wall, replay(work), len(work["loads"])
+
+
 def main() -> None:
-    """Run both measurements and print them."""
+    """Run the measurements and print them."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
         "--runs", type=at_least_one, default=3, help="conformance runs to time (%(default)s)"
@@ -123,14 +149,21 @@ def main() -> None:
     parser.add_argument("--floor-iterations", type=int, default=200)
     args = parser.parse_args()
     times = time_conformance(args.runs)
+    run, floor_wall, loads = work_floor_ratio()
     floor = bare_floor(args.floor_iterations)
     per_check = times.median / times.checks
     in_tests = times.test_time / times.checks
+    ratio = run / floor_wall
     print(f"conformance runs:    {times.summary()}")
+    print(
+        f"work floor:          run {run:.2f} s, floor {floor_wall:.2f} s ({loads} page loads, "
+        f"same dialogs, tabs and pictures): {ratio:.2f}x (goal {WORK_FLOOR_GOAL}x: "
+        f"{'met' if ratio <= WORK_FLOOR_GOAL else 'missed'})"
+    )
     print(f"per check, wall:     {per_check * 1000:6.1f} ms (median run; start-up and report in)")
     print(f"per check, in tests: {in_tests * 1000:6.1f} ms")
     print(f"bare-browser floor:  {floor * 1000:6.1f} ms (set_content + read one element)")
-    print(f"ratio to the floor:  {per_check / floor:6.1f}x wall, {in_tests / floor:.1f}x in tests")
+    print(f"ratio to that floor: {per_check / floor:6.1f}x wall, {in_tests / floor:.1f}x in tests")
 
 
 if __name__ == "__main__":

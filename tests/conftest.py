@@ -42,6 +42,7 @@ from tests.flows_ui import clear_changes
 from tests.launch import chromium_launch_args
 from tests.serving import serve
 from tests.tabs import SessionTabs
+from tests.work_log import WorkLog
 
 pytest_plugins = ["tests.conformance_plugin", "pytester"]
 
@@ -244,10 +245,17 @@ def _failed(node: pytest.Item) -> bool:
 
 @pytest.fixture(scope="session")
 def ui_context(
-    browser: Browser, browser_context_args: dict[str, Any], pytestconfig: pytest.Config
+    browser: Browser,
+    browser_context_args: dict[str, Any],
+    pytestconfig: pytest.Config,
+    site_url: str,
 ) -> Iterator[BrowserContext]:
-    """The one browser context of the session."""
+    """The one browser context of the session (its work recorded with ``BROWSER_WORK_LOG``)."""
     context = browser.new_context(**browser_context_args)
+    work_log = os.environ.get("BROWSER_WORK_LOG")
+    work = WorkLog(site_url) if work_log else None
+    if work:
+        work.watch(context)
     tracing = pytestconfig.getoption("--tracing") != "off"
     if tracing:
         snapshots = bool(os.environ.get("TRACE_SNAPSHOTS"))
@@ -256,6 +264,8 @@ def ui_context(
     if tracing:
         context.tracing.stop()
     context.close()
+    if work and work_log:
+        work.write(Path(work_log))
 
 
 @pytest.fixture(scope="session")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any
@@ -32,8 +33,10 @@ def compact(html: str) -> str:
     return _INDENT.sub("\n", html)
 
 
+@functools.cache
 def environment() -> Environment:
-    """The Jinja environment: HTML autoescaped, undefined names an error."""
+    """The Jinja environment: HTML autoescaped, undefined names an error. One per process, so
+    a rebuild (``mkdocs serve``) compiles only the templates that changed (``auto_reload``)."""
     return Environment(
         loader=PackageLoader("prototype.pages", "templates"),
         autoescape=True,

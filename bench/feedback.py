@@ -1,0 +1,127 @@
+"""How fast a writer hears back: a changed-only conformance run after a one-sentence edit, the
+live reload after a fixture edit, and the whole suite.
+
+Each measurement works on a copy of the project (its tracked and new files), never on the
+checkout itself.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from bench.conformance import ROOT, run_conformance
+
+CHANGED_GOAL = 0.25
+"""A changed-only run after a one-sentence edit may take at most this share of a full run."""
+RELOAD_GOAL_SECONDS = 1.0
+SUITE_GOAL_SECONDS = 60.0
+SENTENCE = "The Pro tier name when a tier is attached."
+EDITED = "The Pro tier's name, when a tier is attached."
+
+
+@contextmanager
+def project_copy() -> Iterator[Path]:
+    """The project's files (tracked, and new ones git does not ignore) in a temporary folder."""
+    listed = subprocess.run(
+        ["git", "ls-files", "-co", "--exclude-standard"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.splitlines()
+    with tempfile.TemporaryDirectory() as scratch:
+        copy = Path(scratch) / "project"
+        for name in listed:
+            source = ROOT / name
+            if source.is_file():
+                (copy / name).parent.mkdir(parents=True, exist_ok=True)
+                shutil.copy2(source, copy / name)
+        subprocess.run(["git", "init", "-q"], cwd=copy, check=True)
+        yield copy
+
+
+def replace(path: Path, old: str, new: str) -> None:
+    path.write_text(path.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
+
+
+def changed_only() -> tuple[float, float]:
+    """A full conformance run, then a one-sentence edit (page and claim) and ``--changed``:
+    the wall seconds of each."""
+    with project_copy() as copy:
+        full, _, _ = run_conformance(cwd=copy)
+        replace(copy / "docs" / "guide" / "settings" / "billing.md", SENTENCE, EDITED)
+        replace(copy / "docs" / "claims.yaml", SENTENCE, EDITED)
+        changed, _, _ = run_conformance(cwd=copy, extra=("--changed",))
+    return full, changed
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+def _page(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=2) as response:
+            return str(response.read().decode("utf-8"))
+    except OSError:
+        return ""
+
+
+def live_reload(timeout: float = 60.0) -> float:
+    """Seconds from saving a fixture to ``mkdocs serve`` serving the page that shows it."""
+    with project_copy() as copy:
+        port = _free_port()
+        server = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+            cwd=copy,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(copy)},
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        url = f"http://127.0.0.1:{port}/prototype/w/flex-team/"
+        try:
+            deadline = time.monotonic() + timeout
+            while "Field Research Team" not in _page(url):
+                if time.monotonic() > deadline:
+                    sys.exit("mkdocs serve did not serve the prototype")
+                time.sleep(0.05)
+            time.sleep(1.0)  # let the watcher settle after the first build
+            fixture = copy / "fixtures" / "flex-team.yaml"
+            saved = time.perf_counter()
+            replace(fixture, "Field Research Team", "Field Research Crew")
+            while "Field Research Crew" not in _page(url):
+                if time.perf_counter() - saved > timeout:
+                    sys.exit("the served page never showed the edit")
+                time.sleep(0.02)
+            return time.perf_counter() - saved
+        finally:
+            server.terminate()
+            server.wait()
+
+
+def whole_suite() -> float:
+    """Wall seconds of the README's test run, ``pytest`` on every test (browser found)."""
+    started = time.perf_counter()
+    done = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if done.returncode != 0:
+        sys.exit(f"the suite failed:\n{done.stdout[-3000:]}")
+    return time.perf_counter() - started
