@@ -163,7 +163,7 @@ def test_the_switchers_purchase_is_the_add_credits_flow(flow_tab: Page, state_id
     pack = FIXTURE_SET.catalogue.credit_packs[-1]
     page = flow_tab
     page.goto(home_url(state_id))
-    page.get_by_role("button", name=re.compile("Switch workspace")).click()
+    page.get_by_role("button", name=re.compile("Workspace switcher$")).click()
     entry = page.get_by_role("button", name="Plans and credits", exact=True)
     entry.click()
     dialog = page.get_by_role("dialog", name="Plans and credits")
