@@ -128,3 +128,22 @@ def test_installed_extras_hold_only_for_the_same_pyproject(
     if stamp is not None:
         venv.write_text(stamp)
     assert dev.installed_extras("abc") == extras
+
+
+@pytest.mark.parametrize(
+    ("args", "switches"),
+    [
+        (["build"], ["--engine", "mkdocs"]),
+        (["build", "--public"], ["--engine", "mkdocs", "--public"]),
+        (["build", "--engine", "zensical", "--public"], ["--engine", "zensical", "--public"]),
+    ],
+)
+def test_build_runs_the_one_entry_point_with_the_public_switch(
+    monkeypatch: pytest.MonkeyPatch, args: list[str], switches: list[str]
+) -> None:
+    ran: list[tuple[str, ...]] = []
+    monkeypatch.setattr(dev, "ensure_environment", lambda extras: None)
+    monkeypatch.setattr(dev, "_run", lambda *command: ran.append(tuple(map(str, command))))
+    monkeypatch.setattr(sys, "argv", ["dev.py", *args])
+    dev.main()
+    assert ran == [(str(dev.PYTHON), "-m", "prototype.docsite.build", *switches)]
