@@ -12,10 +12,19 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-DESKTOP = {"width": 1280, "height": 800}
-"""The desktop viewport the pictures are taken at."""
-PHONE = {"width": 390, "height": 844}
-"""The phone viewport the pictures are taken at."""
+
+@dataclass(frozen=True)
+class Viewport:
+    """A window's size in CSS pixels."""
+
+    width: int
+    height: int
+
+
+DESKTOP = Viewport(1280, 800)
+"""The desktop window the pictures are taken in."""
+PHONE = Viewport(390, 844)
+"""The phone window the pictures are taken in."""
 _PHONE_SUFFIX = "--phone"
 _DIALOG_INFIX = "--dialog-"
 

@@ -185,8 +185,8 @@ def gallery_page(fixture_set: FixtureSet, pictures: Mapping[str, StatePictures])
     else:
         lines += [
             "The Plan & Billing page of the prototype in every workspace state, as the last test",
-            f"run saw it at desktop width ({DESKTOP['width']} by {DESKTOP['height']} pixels) and",
-            f"at phone width ({PHONE['width']} pixels), and each of its dialogs open.",
+            f"run saw it at desktop width ({DESKTOP.width} by {DESKTOP.height} pixels) and",
+            f"at phone width ({PHONE.width} pixels), and each of its dialogs open.",
             f"In the prototype, today is fixed at {fixture_set.today.isoformat()}.",
             "Each picture opens full size.",
             "",

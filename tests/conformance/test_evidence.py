@@ -1,5 +1,6 @@
-"""Pictures from the run: a full page of each state for the docs, and evidence for each claim
-cut from the page that shows it best."""
+"""Pictures from the run: the gallery's pictures of each state (its Plan & Billing page at
+desktop and phone width, and each of its dialogs open), and evidence for each claim cut from the
+page that shows it best. Each is written only when its pixels change."""
 
 from __future__ import annotations
 
@@ -7,14 +8,24 @@ import functools
 from collections.abc import Callable
 
 import pytest
+from playwright.sync_api import ViewportSize
 
+from prototype.conformance.pictures import PHONE, desktop_name, dialog_name, phone_name
 from prototype.conformance.registry import Claim, load_registry
 from prototype.conformance.report import EVIDENCE_DIR, REGISTRY_FILE, SCREENSHOTS_DIR
-from tests.expected import MEMBER_STATE_IDS, ROOT, billing_url, home_url, settings_url
+from tests.expected import (
+    MEMBER_STATE_IDS,
+    ROOT,
+    billing_url,
+    each_member_state,
+    home_url,
+    settings_url,
+)
 from tests.screenshots import crops, save_if_changed
 from tests.tabs import SharedPage
 
 pytestmark = pytest.mark.conformance
+GALLERY = ROOT / "docs" / SCREENSHOTS_DIR
 CLAIMS = load_registry(ROOT / "docs" / REGISTRY_FILE).claims
 SETTINGS_KINDS = ["members", "account", "model", "integrations", "profile", "mcp", "connected-apps"]
 URLS: dict[str, Callable[[str], str]] = {
@@ -50,13 +61,46 @@ def test_page_pictures(shared_page: SharedPage, state_id: str, kind: str) -> Non
     page.mouse.move(-1, -1)  # no hover left by an earlier test's click
     png = page.screenshot(full_page=True, animations="disabled", caret="hide")
     if kind == "billing":
-        save_if_changed(png, ROOT / "docs" / SCREENSHOTS_DIR / f"{state_id}.png")
+        save_if_changed(png, GALLERY / desktop_name(state_id))
     claims = claims_shown_on(state_id, kind)
     boxes = page.evaluate(VISIBLE_BOXES, [claim.about for claim in claims])
     unseen = [claim.id for claim, box in zip(claims, boxes, strict=True) if box is None]
     assert unseen == [], f"claims with nothing visible to picture on {page.url}"
     for claim, piece in zip(claims, crops(png, boxes), strict=True):
         save_if_changed(piece, ROOT / EVIDENCE_DIR / f"{claim.id}.png")
+
+
+OPEN_DIALOG = """dialog => {
+  dialog.showModal();
+  document.activeElement.blur();
+}"""
+"""Open a dialog as its button does, without a focus ring that only a keyboard user would see."""
+
+
+@each_member_state
+def test_gallery_pictures(shared_page: SharedPage, state_id: str) -> None:
+    """Each dialog of the state's Plan & Billing page open, then the page at phone width."""
+    page = shared_page(billing_url(state_id))
+    page.mouse.move(-1, -1)
+    dialogs = page.locator("dialog")
+    ids = dialogs.evaluate_all("dialogs => dialogs.map(dialog => dialog.id)")
+    assert ids, "no dialog on the Plan & Billing page"
+    for dialog_id in ids:
+        dialog = page.locator(f"dialog#{dialog_id}")
+        dialog.evaluate(OPEN_DIALOG)
+        try:
+            png = dialog.screenshot(animations="disabled", caret="hide")
+        finally:
+            dialog.evaluate("dialog => dialog.close()")
+        save_if_changed(png, GALLERY / dialog_name(state_id, dialog_id))
+    before = page.viewport_size
+    page.set_viewport_size(ViewportSize(width=PHONE.width, height=PHONE.height))
+    try:
+        png = page.screenshot(full_page=True, animations="disabled", caret="hide")
+    finally:
+        if before:
+            page.set_viewport_size(before)
+    save_if_changed(png, GALLERY / phone_name(state_id))
 
 
 def test_every_claim_has_a_picture() -> None:
