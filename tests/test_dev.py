@@ -147,3 +147,17 @@ def test_build_runs_the_one_entry_point_with_the_public_switch(
     monkeypatch.setattr(sys, "argv", ["dev.py", *args])
     dev.main()
     assert ran == [(str(dev.PYTHON), "-m", "prototype.docsite.build", *switches)]
+
+
+def test_test_hands_pytest_its_arguments_and_the_engine(monkeypatch: pytest.MonkeyPatch) -> None:
+    """As the workflow runs it: ``python3 dev.py test tests/docsite -m "not engines" --engine
+    zensical``."""
+    ran: list[tuple[str, ...]] = []
+    monkeypatch.setattr(dev, "ensure_environment", lambda extras: None)
+    monkeypatch.setattr(dev, "ensure_browser", lambda args: None)
+    monkeypatch.setattr(dev, "_run", lambda *command: ran.append(tuple(map(str, command))))
+    args = ["test", "tests/docsite", "-m", "not engines", "--engine", "zensical"]
+    monkeypatch.setattr(sys, "argv", ["dev.py", *args])
+    dev.main()
+    pytest_args = ("--site-engine", "zensical", "tests/docsite", "-m", "not engines")
+    assert ran == [(str(dev.PYTHON), "-m", "pytest", *pytest_args)]
