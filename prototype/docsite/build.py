@@ -21,6 +21,7 @@ from pathlib import Path
 from prototype.docsite.content import gather
 from prototype.docsite.engines.config_file import read_config, write_config
 from prototype.docsite.engines.hooked import HOOKED_ENGINES, run_hooked
+from prototype.docsite.engines.neighbours import follow_reading_parts
 from prototype.docsite.engines.zensical import EngineFailed, run_zensical, zensical_config
 from prototype.docsite.navigation import site_navigation
 from prototype.docsite.review import PUBLIC_ENV, is_public
@@ -52,9 +53,11 @@ def build_with_zensical(config_file: Path, site_dir: Path, *, public: bool = Fal
     atomic_site.discard(root)
     try:
         stage_docs(content, docs, root / "docs")
-        config = zensical_config(settings, site_navigation(content.pages), "docs", "site")
+        navigation = site_navigation(content.pages)
+        config = zensical_config(settings, navigation, "docs", "site")
         write_config(config, root / "mkdocs.yml")
         run_zensical(root / "mkdocs.yml", content.pages)
+        follow_reading_parts(root / "site", navigation, list(content.pages))
         check_built_links(root / "site", content.pages)
         atomic_site.publish(root / "site", site_dir)
     finally:
