@@ -8,9 +8,9 @@ import functools
 from collections.abc import Callable
 
 import pytest
-from playwright.sync_api import ViewportSize
+from playwright.sync_api import Page, ViewportSize
 
-from prototype.conformance.pictures import PHONE, desktop_name, dialog_name, phone_name
+from prototype.conformance.pictures import DESKTOP, PHONE, desktop_name, dialog_name, phone_name
 from prototype.conformance.registry import Claim, load_registry
 from prototype.conformance.report import EVIDENCE_DIR, REGISTRY_FILE, SCREENSHOTS_DIR
 from tests.expected import (
@@ -73,14 +73,24 @@ def test_page_pictures(shared_page: SharedPage, state_id: str, kind: str) -> Non
 
 
 OPEN_DIALOG = """dialog => {
+  window.scrollTo(0, 0);
   dialog.showModal();
   document.activeElement.blur();
   const box = dialog.getBoundingClientRect();
   return { x: box.x, y: box.y, width: box.width, height: box.height };
 }"""
-"""Open a dialog as its button does, without a focus ring that only a keyboard user would see;
-the dialog's box in the window. (The prototype's CSS stops animations, and nothing has the
-focus to show a caret: the pictures need neither of Playwright's slower options.)"""
+"""Open a dialog as its button does, over the top of the page (its corners show what is behind
+it), without a focus ring that only a keyboard user would see; the dialog's box in the window.
+The prototype's CSS stops animations and nothing has the focus to show a caret, so the pictures
+need neither of Playwright's slower options."""
+SETTLED = "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))"
+"""Two frames later: what a resize set off (the table hints' resize observers) has been drawn."""
+
+
+def resized(page: Page, size: ViewportSize) -> None:
+    """The page at ``size``, with everything the resize set off drawn."""
+    page.set_viewport_size(size)
+    page.evaluate(SETTLED)
 
 
 @each_state
@@ -99,13 +109,12 @@ def test_gallery_pictures(shared_page: SharedPage, state_id: str) -> None:
         finally:
             dialog.evaluate("dialog => dialog.close()")
         save_if_changed(png, GALLERY / dialog_name(state_id, dialog_id))
-    before = page.viewport_size
-    page.set_viewport_size(ViewportSize(width=PHONE.width, height=PHONE.height))
+    before = page.viewport_size or ViewportSize(width=DESKTOP.width, height=DESKTOP.height)
+    resized(page, ViewportSize(width=PHONE.width, height=PHONE.height))
     try:
         png = page.screenshot(full_page=True)
     finally:
-        if before:
-            page.set_viewport_size(before)
+        resized(page, before)
     save_if_changed(png, GALLERY / phone_name(state_id))
 
 
