@@ -150,6 +150,11 @@ def main() -> None:
     serve = commands.add_parser("serve", help="build the site and serve it with live reload")
     serve.add_argument("--addr", default="127.0.0.1:8000", help="where to serve (%(default)s)")
     build = commands.add_parser("build", help="build a static copy of the site into site/")
+    build.add_argument(
+        "--public",
+        action="store_true",
+        help="the public site: the Settings guide without the review section",
+    )
     test = commands.add_parser("test", help="run every test (pytest arguments may follow)")
     conformance = commands.add_parser("conformance", help="run only the doc-conformance checks")
     for command in (build, test, conformance):
@@ -165,10 +170,9 @@ def main() -> None:
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     if args.command == "serve":
         _run(PYTHON, "-m", "mkdocs", "serve", "--dev-addr", args.addr, *extra)
-    elif args.command == "build" and engine == "mkdocs":
-        _run(PYTHON, "-m", "mkdocs", "build", "--strict", *extra)
     elif args.command == "build":
-        _run(PYTHON, "-m", "prototype.docsite.build", "--engine", engine, *extra)
+        public = ("--public",) if args.public else ()
+        _run(PYTHON, "-m", "prototype.docsite.build", "--engine", engine, *public, *extra)
     elif args.command == "conformance":
         ensure_browser(extra)
         _run(PYTHON, "-m", "pytest", *CONFORMANCE_ARGS, "--site-engine", engine, *extra)

@@ -15,10 +15,11 @@ import yaml
 
 from prototype.pages.build import write_prototype
 from prototype.states.fixtures import FixtureSet, load_fixture_set
+from tests.expected import PAGE_BUDGET
 
 ROOT = Path(__file__).resolve().parent.parent
 BUILD_RATIO_GOAL = 1.5
-PAGE_BUDGET_BYTES = 40_000
+PAGE_BUDGET_BYTES = PAGE_BUDGET
 
 
 def _median_of(runs: int, action: Callable[[], None]) -> float:

@@ -16,6 +16,10 @@ from prototype.states.models import CardReference, Member, Plan, WorkspaceState
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "fixtures"
 DOCS = ROOT / "docs"
+PAGE_BUDGET = 52_000
+"""The most a prototype page may weigh with its CSS and JS, in bytes. It was 40 KB for the still
+pages; the flows' dialogs, the role views and the narrow-screen layout brought the heaviest page
+to about 44 KB, and the people and workspace actions add their scripts on their pages."""
 MOUNT = "/preview/"
 """The path the tests serve the built site under, as a docs host may serve it."""
 FIXTURE_SET = load_fixture_set(FIXTURES)

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import functools
+import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote, urljoin, urlsplit
 
 from tests.expected import MOUNT
@@ -34,6 +36,13 @@ EXTERNAL_SCHEMES = ("http:", "https:", "mailto:", "data:", "javascript:")
 URL_ATTRIBUTES = ("href", "src")
 _BASE = "http://site.invalid/"
 """A stand-in origin to resolve a page's relative links against its path in the site."""
+
+SEARCH_INDEXES = {
+    "mkdocs": ("search/search_index.json", "docs"),
+    "properdocs": ("search/search_index.json", "docs"),
+    "zensical": ("search.json", "items"),
+}
+"""Where each engine's theme keeps its search index, and the key of its entries."""
 
 DOC_PAGES = {
     "index.md": "",
@@ -270,3 +279,10 @@ def snapshot(folder: Path) -> dict[str, bytes]:
         for path in sorted(folder.rglob("*"))
         if path.is_file()
     }
+
+
+def search_entries(site: Path, engine: str) -> list[dict[str, Any]]:
+    """The entries of a built site's search index (``location``, ``title``, ``text``...)."""
+    path, key = SEARCH_INDEXES[engine]
+    entries: list[dict[str, Any]] = json.loads((site / path).read_text(encoding="utf-8"))[key]
+    return entries

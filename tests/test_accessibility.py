@@ -62,8 +62,9 @@ DOCS_PAGES = [
     "guide/settings/workspaces/",
     "guide/settings/permissions-roles/",
     "guide/settings/billing/",
-    "conformance/",
-    "prototype-gallery/",
+    "review/",
+    "review/gallery/",
+    "review/conformance/",
 ]
 NOT_CHECKED = {"404.html": "links to its assets through site_url, which has no port in tests"}
 STATE_PAGE_KINDS = ("home", "settings", "billing", "invoice")

@@ -128,3 +128,36 @@ def test_installed_extras_hold_only_for_the_same_pyproject(
     if stamp is not None:
         venv.write_text(stamp)
     assert dev.installed_extras("abc") == extras
+
+
+@pytest.mark.parametrize(
+    ("args", "switches"),
+    [
+        (["build"], ["--engine", "mkdocs"]),
+        (["build", "--public"], ["--engine", "mkdocs", "--public"]),
+        (["build", "--engine", "zensical", "--public"], ["--engine", "zensical", "--public"]),
+    ],
+)
+def test_build_runs_the_one_entry_point_with_the_public_switch(
+    monkeypatch: pytest.MonkeyPatch, args: list[str], switches: list[str]
+) -> None:
+    ran: list[tuple[str, ...]] = []
+    monkeypatch.setattr(dev, "ensure_environment", lambda extras: None)
+    monkeypatch.setattr(dev, "_run", lambda *command: ran.append(tuple(map(str, command))))
+    monkeypatch.setattr(sys, "argv", ["dev.py", *args])
+    dev.main()
+    assert ran == [(str(dev.PYTHON), "-m", "prototype.docsite.build", *switches)]
+
+
+def test_test_hands_pytest_its_arguments_and_the_engine(monkeypatch: pytest.MonkeyPatch) -> None:
+    """As the workflow runs it: ``python3 dev.py test tests/docsite -m "not engines" --engine
+    zensical``."""
+    ran: list[tuple[str, ...]] = []
+    monkeypatch.setattr(dev, "ensure_environment", lambda extras: None)
+    monkeypatch.setattr(dev, "ensure_browser", lambda args: None)
+    monkeypatch.setattr(dev, "_run", lambda *command: ran.append(tuple(map(str, command))))
+    args = ["test", "tests/docsite", "-m", "not engines", "--engine", "zensical"]
+    monkeypatch.setattr(sys, "argv", ["dev.py", *args])
+    dev.main()
+    pytest_args = ("--site-engine", "zensical", "tests/docsite", "-m", "not engines")
+    assert ran == [(str(dev.PYTHON), "-m", "pytest", *pytest_args)]

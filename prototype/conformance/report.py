@@ -29,8 +29,8 @@ REPORT_FILE = Path("reports") / "conformance.json"
 """The last run's report, relative to the project root."""
 EVIDENCE_DIR = Path("reports") / "evidence"
 """Evidence screenshots, one ``<claim id>.png`` each, relative to the project root."""
-EVIDENCE_DOCS_DIR = "conformance/evidence"
-"""Where the build puts the evidence screenshots, in the docs beside the Conformance page."""
+NOT_CHECKED = "not checked yet"
+"""A claim's status in the prototype when no test run has reported on it."""
 SCREENSHOTS_DIR = "assets/screenshots"
 """Full-page screenshots of each state, ``<state id>.png``, in the docs folder."""
 
@@ -162,15 +162,15 @@ def overlay(
     registry: Registry, docs_dir: Path, report: Mapping[str, Any] | None
 ) -> list[dict[str, Any]]:
     """What "Show doc claims" shows in the prototype: text, status from the last report (or
-    "not run"), the states it was checked on, its place in the docs, and the element it is
-    about."""
+    :data:`NOT_CHECKED`, without one or when it does not name the claim), the states it was
+    checked on, its place in the docs, and the element it is about."""
     reported = {claim["id"]: claim for claim in (report or {}).get("claims", [])}
     found = claimed_sentences(registry, docs_dir)
     return [
         {
             "id": claim.id,
             "text": quoted_text(claim),
-            "status": str(reported.get(claim.id, {}).get("status", "not run")),
+            "status": str(reported.get(claim.id, {}).get("status", NOT_CHECKED)),
             "states": list(reported.get(claim.id, {}).get("states", [])),
             "url": docs_url(claim.page, _where(claim, found)[1]),
             "about": claim.about,

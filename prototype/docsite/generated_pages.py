@@ -1,4 +1,5 @@
-"""Docs pages written at build time: the conformance report and the prototype gallery."""
+"""Docs pages written at build time for the review section: its landing page, the prototype
+gallery and the conformance report."""
 
 from __future__ import annotations
 
@@ -7,7 +8,15 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from prototype.conformance.report import EVIDENCE_DOCS_DIR
+from prototype.conformance.pictures import DESKTOP, PHONE, StatePictures, dialog_label
+from prototype.conformance.report import SCREENSHOTS_DIR
+from prototype.docsite.review import (
+    CONFORMANCE_PAGE,
+    EVIDENCE_DOCS_DIR,
+    GALLERY_PAGE,
+    from_review_page,
+)
+from prototype.pages.build import SITE_PATH
 from prototype.pages.views import billing_path
 from prototype.states.fixtures import FixtureSet
 
@@ -18,18 +27,30 @@ STATUS_LABELS = {
     "not testable": "Not testable",
     "not run": "Not run",
 }
-CONFORMANCE_FRONT_MATTER = """---
+NOT_CHECKED_YET = "Not checked yet: this build has no test results."
+"""What each review page says, in one line, when there is no conformance report to show."""
+_SEARCH_EXCLUDED = "search:\n  exclude: true\n"
+"""Review pages stay out of the search, so readers' searches lead to the guide only."""
+REVIEW_FRONT_MATTER = f"""---
+title: For reviewers
+description: The Plan & Billing prototype, its gallery and the conformance report.
+nav_order: 90
+{_SEARCH_EXCLUDED}---
+"""
+GALLERY_FRONT_MATTER = f"""---
+title: Prototype gallery
+description: The Plan & Billing page in every workspace state, at desktop and phone width.
+nav_order: 1
+{_SEARCH_EXCLUDED}---
+"""
+CONFORMANCE_FRONT_MATTER = f"""---
 title: Conformance
 description: Which documented statements the browser tests verified against the prototype.
-nav_order: 20
----
+nav_order: 2
+{_SEARCH_EXCLUDED}---
 """
-GALLERY_FRONT_MATTER = """---
-title: Prototype gallery
-description: The Plan & Billing page in every workspace state of the prototype.
-nav_order: 21
----
-"""
+PROTOTYPE_HOME = f"{SITE_PATH}index.html"
+"""The prototype's list of states, relative to the docs root."""
 
 
 FLOWS_TEXT = [
@@ -73,33 +94,58 @@ def _cell(text: str) -> str:
 
 
 def _docs_link(entry: Mapping[str, Any]) -> str:
-    """A Markdown link to the claim's place in the docs (a page, and its section)."""
+    """A Markdown link from a review page to the claim's place in the docs (page and section)."""
     anchor = str(entry["url"]).partition("#")[2]
-    target = str(entry["page"]) + (f"#{anchor}" if anchor else "")
+    target = from_review_page(str(entry["page"])) + (f"#{anchor}" if anchor else "")
     return f"[{_cell(entry['section'] or 'Introduction')}]({target})"
 
 
+def last_run(report: Mapping[str, Any] | None) -> str:
+    """One line on the last test run: its counts, or that there is none."""
+    if report is None:
+        return NOT_CHECKED_YET
+    summary = report.get("summary", {})
+    counts = ", ".join(f"{summary[key]} {key}" for key in STATUS_LABELS if key in summary)
+    return f"Last run: {counts}."
+
+
+def review_page(report: Mapping[str, Any] | None) -> str:
+    """``review/index.md``: what the review section holds, and how the last run went."""
+    gallery = from_review_page(GALLERY_PAGE)
+    conformance = from_review_page(CONFORMANCE_PAGE)
+    lines = [
+        REVIEW_FRONT_MATTER,
+        "# For reviewers",
+        "",
+        "This section is for reviewing the Settings guide against a clickable prototype of the",
+        "Plan & Billing page. Readers of the guide do not need it.",
+        "",
+        f"- [Plan & Billing prototype]({from_review_page(PROTOTYPE_HOME)}): every workspace",
+        "  state, to click through. **Show doc claims**, in the bar at the top of each page,",
+        "  outlines what each documented statement is about and how the last test run found it.",
+        f"- [Prototype gallery]({gallery}): the Plan & Billing page of every state at desktop",
+        "  and at phone width, and each of its dialogs open, to compare states without clicking.",
+        f"- [Conformance]({conformance}): every behavioural sentence of the guide's claimed",
+        "  sections, and whether the browser tests found the prototype doing what it says.",
+        "",
+        last_run(report),
+        "",
+    ]
+    return "\n".join(lines)
+
+
 def conformance_page(report: Mapping[str, Any] | None, evidence: set[str]) -> str:
-    """``conformance.md`` from the last report; without one, how to produce it.
+    """``review/conformance.md`` from the last report; without one, one line that says so.
 
     ``evidence`` holds the claim ids whose screenshot is in :data:`EVIDENCE_DOCS_DIR`.
     """
     lines = [CONFORMANCE_FRONT_MATTER, "# Conformance", ""]
     if report is None:
-        lines += [
-            "No conformance report yet. Run the tests with `python3 dev.py test`: they write",
-            "`reports/conformance.json` and the evidence screenshots, and the next build of",
-            "the site (`python3 dev.py serve` or `python3 dev.py build`) shows them here.",
-            "",
-            *FLOWS_TEXT,
-        ]
-        return "\n".join(lines)
-    summary = report.get("summary", {})
-    counts = ", ".join(f"{summary[key]} {key}" for key in STATUS_LABELS if key in summary)
+        return "\n".join([*lines, NOT_CHECKED_YET, ""])
     lines += [
         "Every behavioural sentence of the claimed docs sections is a claim that browser tests",
         "check against the prototype, on every workspace state it concerns, or is listed as not",
-        f"testable with the reason. Last run: {counts}.",
+        f"testable with the reason. {last_run(report)}",
         "",
         "| Claim | Status | Checked on | In the docs |",
         "| --- | --- | --- | --- |",
@@ -122,7 +168,7 @@ def conformance_page(report: Mapping[str, Any] | None, evidence: set[str]) -> st
             "",
         ]
         if claim["id"] in evidence:
-            picture = f"{EVIDENCE_DOCS_DIR}/{claim['id']}.png"
+            picture = from_review_page(f"{EVIDENCE_DOCS_DIR}/{claim['id']}.png")
             lines += [f"![Evidence for {claim['id']}]({picture})", ""]
     lines += ["## Not testable", "", "| Sentence | Why | In the docs |", "| --- | --- | --- |"]
     for item in report["not_testable"]:
@@ -131,23 +177,53 @@ def conformance_page(report: Mapping[str, Any] | None, evidence: set[str]) -> st
     return "\n".join(lines)
 
 
-def gallery_page(fixture_set: FixtureSet, screenshots: Mapping[str, str]) -> str:
-    """``prototype-gallery.md``: each state's Plan & Billing page, as last screenshotted.
+def _picture(alt: str, name: str, kind: str) -> str:
+    """A picture that opens full size when followed."""
+    path = from_review_page(f"{SCREENSHOTS_DIR}/{name}")
+    return f'[![{alt}]({path}){{ .gallery__shot .gallery__shot--{kind} loading="lazy" }}]({path})'
 
-    ``screenshots`` maps state ids to image paths relative to the docs root.
+
+def _state_pictures(title: str, pictures: StatePictures) -> list[str]:
+    """A state's pictures, each row a paragraph the docs' stylesheet lays out side by side."""
+    pages = [
+        _picture(f"Plan & Billing at {label} width: {title}", name, kind)
+        for label, name, kind in [
+            ("desktop", pictures.desktop, "desktop"),
+            ("phone", pictures.phone, "phone"),
+        ]
+        if name
+    ]
+    dialogs = [
+        _picture(f"{_text(dialog_label(dialog))} dialog open: {title}", name, "dialog")
+        for dialog, name in pictures.dialogs.items()
+    ]
+    return ["\n".join(row) + "\n{ .gallery__row }\n" for row in (pages, dialogs) if row] or [
+        "No pictures of this state yet.\n"
+    ]
+
+
+def gallery_page(fixture_set: FixtureSet, pictures: Mapping[str, StatePictures]) -> str:
+    """``review/gallery.md``: each state's Plan & Billing page, as the last test run saw it.
+
+    ``pictures`` holds each state's pictures in :data:`SCREENSHOTS_DIR`.
     """
     lines = [GALLERY_FRONT_MATTER, "# Prototype gallery", ""]
-    lines += [
-        "The Plan & Billing page of the prototype in every workspace state, as the last test",
-        "run saw it (1280 by 800 pixels, today fixed at "
-        f"{fixture_set.today.isoformat()}). Open a state to click through it.",
-        "",
-    ]
+    if not any(pictures.values()):
+        lines += [NOT_CHECKED_YET, ""]
+    else:
+        lines += [
+            "The Plan & Billing page of the prototype in every workspace state, as the last test",
+            f"run saw it at desktop width ({DESKTOP.width} by {DESKTOP.height} pixels) and",
+            f"at phone width ({PHONE.width} pixels), and each of its dialogs open.",
+            f"In the prototype, today is fixed at {fixture_set.today.isoformat()}.",
+            "Each picture opens full size.",
+            "",
+        ]
     for state_id, state in fixture_set.states.items():
-        lines += [f"## {_text(state.title)}", "", _text(state.description), ""]
-        lines += [f"[Open this state](prototype/{billing_path(state_id)}index.html)", ""]
-        if state_id in screenshots:
-            lines += [f"![Plan & Billing: {_text(state.title)}]({screenshots[state_id]})", ""]
-        else:
-            lines += ["No screenshot yet: run `python3 dev.py test`.", ""]
+        title = _text(state.title)
+        target = from_review_page(f"{SITE_PATH}{billing_path(state_id)}index.html")
+        lines += [f"## {title}", "", _text(state.description), ""]
+        lines += [f"[Open this state]({target})", ""]
+        if any(pictures.values()):
+            lines += _state_pictures(title, pictures.get(state_id, StatePictures()))
     return "\n".join(lines)

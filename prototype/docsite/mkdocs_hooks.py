@@ -24,12 +24,12 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import CountHandler
 
-from prototype.conformance.report import EVIDENCE_DOCS_DIR
 from prototype.docsite.content import SiteContent, gather
 from prototype.docsite.engines.mkdocs_nav import apply_navigation
 from prototype.docsite.heading import drift_note, escaped_meta
 from prototype.docsite.navigation import site_navigation
 from prototype.docsite.page_context import PageContext, announce
+from prototype.docsite.review import EVIDENCE_DOCS_DIR, is_public
 from prototype.docsource.frontmatter import last_updated
 from prototype.inputs.errors import InputError
 from prototype.outputs import atomic_site
@@ -46,8 +46,10 @@ log = logging.getLogger("mkdocs.plugins.prototype")
 class _Build:
     """What one build knows between events."""
 
-    def __init__(self, site_dir: Path) -> None:
+    def __init__(self, site_dir: Path, public: bool) -> None:
         self.site_dir = site_dir
+        self.public = public
+        """A public build: the review section left out."""
         self.staging = atomic_site.staging_dir(site_dir)
         self.warnings = CountHandler(level=logging.WARNING)
         """Warnings so far, so a strict build that is about to abort is not published."""
@@ -81,9 +83,14 @@ def _fail(error: InputError) -> PluginError:
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    """Send the build to a staging folder; ``site_dir`` is replaced only on success."""
+    """Send the build to a staging folder; ``site_dir`` is replaced only on success. Note
+    whether this is the public build."""
     global _build
-    _build = _Build(Path(config.site_dir))
+    try:
+        public = is_public()
+    except InputError as error:
+        raise _fail(error) from None
+    _build = _Build(Path(config.site_dir), public)
     logging.getLogger(ENGINE_LOGGER).addHandler(_build.warnings)
     config.site_dir = str(_build.staging)
     return config
@@ -92,14 +99,18 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def on_pre_build(config: MkDocsConfig) -> None:
     """Check every page and fixture and render the additions before anything is written."""
     try:
-        _current().content = gather(Path(config.docs_dir), _project(config))
+        build = _current()
+        build.content = gather(Path(config.docs_dir), _project(config), public=build.public)
     except InputError as error:
         raise _fail(error) from None
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    """Add the prototype, the generated pages and the evidence, so links to them are checked."""
+    """Add the prototype, the generated pages and the evidence, so links to them are checked;
+    drop what the build leaves out."""
     content = _current().content
+    for file in [file for file in files if file.src_uri in content.left_out]:
+        files.remove(file)
     for name, data in content.prototype.items():
         files.append(File.generated(config, f"{SITE_PATH}{name}", content=data))
     for src_uri, markdown in content.generated.items():

@@ -2,7 +2,9 @@
 
 Siblings sort by ``nav_order`` then title (index pages first), ``nav_display: false`` leaves a
 page out, and ``nav_title`` is the label. The tree follows the docs folders; each engine gets it
-in the form it reads (see :mod:`prototype.docsite.engines`).
+in the form it reads (see :mod:`prototype.docsite.engines`). The review section, when a build
+has it, holds the prototype's link and has a reading order of its own: the guide's previous and
+next links never lead into it.
 """
 
 from __future__ import annotations
@@ -10,7 +12,9 @@ from __future__ import annotations
 import posixpath
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from typing import TypeGuard
 
+from prototype.docsite.review import REVIEW_DIR
 from prototype.docsource.frontmatter import DocPage
 from prototype.pages.build import SITE_PATH
 
@@ -112,9 +116,22 @@ def nav_tree(pages: Mapping[str, DocPage]) -> list[NavItem]:
     return _arrange("", pages)
 
 
+def _with_prototype(section: NavSection) -> NavSection:
+    """The review section with the prototype's link after its index page."""
+    at = 1 if section.index else 0
+    children = (*section.children[:at], PROTOTYPE_LINK, *section.children[at:])
+    return NavSection(section.title, section.folder, children)
+
+
+def is_review(item: NavItem) -> TypeGuard[NavSection]:
+    """Whether a top-level entry is the review section."""
+    return isinstance(item, NavSection) and item.folder == REVIEW_DIR
+
+
 def site_navigation(pages: Mapping[str, DocPage]) -> list[NavItem]:
-    """The whole navigation: the docs pages, then the prototype."""
-    return [*nav_tree(pages), PROTOTYPE_LINK]
+    """The whole navigation: the docs pages, the review section (when the build has one) with
+    the prototype's link in it."""
+    return [_with_prototype(item) if is_review(item) else item for item in nav_tree(pages)]
 
 
 def reading_order(items: Sequence[NavItem]) -> Iterator[str]:
@@ -124,3 +141,11 @@ def reading_order(items: Sequence[NavItem]) -> Iterator[str]:
             yield item.src_uri
         elif isinstance(item, NavSection):
             yield from reading_order(item.children)
+
+
+def reading_parts(items: Sequence[NavItem]) -> list[list[str]]:
+    """The reading orders that previous and next links follow, each on its own: the guide's,
+    then the review section's (when there is one)."""
+    guide = list(reading_order([item for item in items if not is_review(item)]))
+    review = list(reading_order([item for item in items if is_review(item)]))
+    return [part for part in (guide, review) if part]

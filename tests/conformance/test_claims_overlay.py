@@ -174,6 +174,77 @@ def test_statuses_come_from_claims_json(tab: Page, site_url: str) -> None:
         expect(badge).to_have_class(f"claim-status claim-status--{status.replace(' ', '-')}")
 
 
+STATUS_TARGETS = {
+    "verified": '[data-field="plan"]',
+    "failing": '[data-field="plan-action"]',
+    "expected to fail": '[data-field="balance"]',
+    "not run": '[data-field="card"]',
+    "not checked yet": '[data-section="invoices"] h2',
+}
+"""An element of the billing page for a claim of each status to be about."""
+BADGE_LOOK = """badge => {
+  const style = getComputedStyle(badge);
+  return [style.backgroundColor, style.color, style.borderStyle].join(" ");
+}"""
+LINK_LOOK = """link => {
+  const style = getComputedStyle(link);
+  return [style.display, style.color, style.textDecorationLine, style.fontWeight].join(" ");
+}"""
+
+
+def made_up_claim(claim_id: str, status: str, about: str) -> dict[str, Any]:
+    return {
+        "id": claim_id,
+        "text": claim_id,
+        "status": status,
+        "states": [],
+        "url": "",
+        "about": about,
+    }
+
+
+def test_each_status_looks_its_own_and_not_checked_yet_is_no_failure(tab: Page) -> None:
+    claims = [
+        made_up_claim(f"claim.{index}", status, about)
+        for index, (status, about) in enumerate(STATUS_TARGETS.items())
+    ]
+    serve_claims(tab, claims)
+    try:
+        tab.goto(billing_url(STATE))
+        turn_on(tab)
+        looks = {}
+        for claim in claims:
+            badge = note_of(tab, claim["id"]).locator(".claim-status")
+            expect(badge).to_have_text(claim["status"])
+            looks[claim["status"]] = badge.evaluate(BADGE_LOOK)
+        assert len(set(looks.values())) == len(looks), looks
+        assert "dashed" in looks["not checked yet"]
+    finally:
+        tab.unroute("**/claims.json")
+
+
+def test_note_links_in_the_settings_sidebar_look_like_links(tab: Page) -> None:
+    serve_claims(
+        tab,
+        [
+            made_up_claim("in.sidebar", "verified", ".sidebar__nav ul:first-of-type"),
+            made_up_claim("in.main", "verified", "main h1"),
+        ],
+    )
+    try:
+        tab.goto(billing_url(STATE))
+        turn_on(tab)
+        sidebar = note_of(tab, "in.sidebar").get_by_role("link", name="Read in the docs")
+        main = note_of(tab, "in.main").get_by_role("link", name="Read in the docs")
+        expect(sidebar).to_be_visible()
+        assert sidebar.evaluate(LINK_LOOK) == main.evaluate(LINK_LOOK)
+        assert "underline" in sidebar.evaluate(LINK_LOOK)
+        menu_item = tab.get_by_role("navigation", name="Settings").get_by_role("link", name="MCP")
+        assert sidebar.evaluate(LINK_LOOK) != menu_item.evaluate(LINK_LOOK)
+    finally:
+        tab.unroute("**/claims.json")
+
+
 @pytest.mark.parametrize("url", [billing_url(STATE), home_url("flex-team"), "prototype/"])
 def test_turning_off_restores_the_page_exactly(tab: Page, url: str) -> None:
     csp_errors: list[str] = []

@@ -11,6 +11,7 @@ import pytest
 
 from prototype.conformance.registry import Registry, load_registry, plain
 from prototype.conformance.report import (
+    NOT_CHECKED,
     REPORT_VERSION,
     Outcome,
     build_report,
@@ -300,7 +301,8 @@ def test_read_report_returns_none(tmp_path: Path, content: bytes | None) -> None
 def test_overlay_without_a_report(registry: Registry) -> None:
     notes = overlay(registry, DOCS, None)
     assert [note["id"] for note in notes] == [claim.id for claim in registry.claims]
-    assert {note["status"] for note in notes} == {"not run"}
+    assert {note["status"] for note in notes} == {NOT_CHECKED}
+    assert NOT_CHECKED == "not checked yet"
     for note, claim in zip(notes, registry.claims, strict=True):
         assert note["text"] == " ".join(plain(part) for part in claim.quote)
         assert note["about"] == claim.about
@@ -321,10 +323,11 @@ def test_overlay_uses_the_report_statuses(registry: Registry, report: dict[str, 
     assert [note["url"] for note in notes] == [claim["url"] for claim in report["claims"]]
 
 
-def test_overlay_falls_back_to_not_run_for_claims_missing_from_the_report(
+def test_overlay_says_not_checked_yet_for_claims_missing_from_the_report(
     registry: Registry,
 ) -> None:
     report = {"version": REPORT_VERSION, "claims": [{"id": "billing.path", "status": "failing"}]}
     notes = {note["id"]: note for note in overlay(registry, DOCS, report)}
     assert notes["billing.path"]["status"] == "failing"
-    assert {note["status"] for key, note in notes.items() if key != "billing.path"} == {"not run"}
+    others = {note["status"] for key, note in notes.items() if key != "billing.path"}
+    assert others == {NOT_CHECKED}

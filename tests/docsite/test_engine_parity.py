@@ -56,11 +56,11 @@ THEME_DIFFERENCES = {
     "sitemap.xml.gz": "MkDocs also writes a compressed sitemap; Zensical does not",
 }
 """Files that differ by engine, and why: all are the theme's or the engine's own."""
-NEIGHBOUR_DIFFERENCES = {
-    "zensical": {"prototype-gallery/index.html": {"next": "prototype/index.html"}}
-}
-"""Zensical's previous and next links follow the navigation's links as well as its pages, so the
-last page leads on to the prototype; MkDocs' follow the pages only."""
+NEIGHBOUR_DIFFERENCES: dict[str, dict[str, dict[str, str]]] = {}
+"""Previous and next links an engine may have apart from MkDocs' (engine → page → rel → target):
+none. Zensical would chain the navigation's links and the guide into the review section; the
+build rewrites its links to the reading orders MkDocs follows
+(:mod:`prototype.docsite.engines.neighbours`)."""
 TOC_LABELS = {"mkdocs": "Table of contents", "properdocs": "Table of contents"}
 """How each theme names the table of contents to screen readers; Zensical's own words are "On
 this page". The entries are the same."""

@@ -1,4 +1,5 @@
-"""Generated docs pages: the Conformance page and the Prototype gallery, as Markdown."""
+"""Generated docs pages of the review section: its landing page, the Conformance page and the
+Prototype gallery, as Markdown."""
 
 from __future__ import annotations
 
@@ -9,15 +10,19 @@ from typing import Any
 import markdown
 import pytest
 
+from prototype.conformance.pictures import StatePictures
 from prototype.conformance.registry import Registry, load_registry
 from prototype.conformance.report import TestOutcome as Ran  # not a test class
 from prototype.conformance.report import build_report
 from prototype.docsite.generated_pages import (
     CONFORMANCE_FRONT_MATTER,
     GALLERY_FRONT_MATTER,
+    NOT_CHECKED_YET,
+    REVIEW_FRONT_MATTER,
     STATUS_LABELS,
     conformance_page,
     gallery_page,
+    review_page,
 )
 from prototype.docsource.frontmatter import FRONT_MATTER
 from prototype.pages.views import billing_view
@@ -72,13 +77,59 @@ def render(page: str) -> str:
 # conformance_page
 
 
-def test_conformance_page_without_a_report_says_how_to_make_one() -> None:
+def body_lines(page: str) -> list[str]:
+    """A generated page's lines after its front matter and its H1, blank lines left out."""
+    match = FRONT_MATTER.match(page)
+    assert match, "a generated page starts with front matter"
+    lines = [line for line in page[match.end() :].splitlines() if line.strip()]
+    assert lines[0].startswith("# ")
+    return lines[1:]
+
+
+def test_conformance_page_without_a_report_says_so_in_one_line() -> None:
     page = conformance_page(None, set())
     assert page.startswith(CONFORMANCE_FRONT_MATTER)
     assert "# Conformance" in page.splitlines()
-    assert "`python3 dev.py test`" in page
-    assert "`reports/conformance.json`" in page
-    assert "| Claim |" not in page
+    assert body_lines(page) == [NOT_CHECKED_YET]
+    assert "fail" not in NOT_CHECKED_YET.lower()
+
+
+@pytest.mark.parametrize(
+    "front_matter", [REVIEW_FRONT_MATTER, GALLERY_FRONT_MATTER, CONFORMANCE_FRONT_MATTER]
+)
+def test_review_pages_stay_out_of_the_search(front_matter: str) -> None:
+    assert "search:\n  exclude: true\n" in front_matter
+
+
+# review_page
+
+
+def test_review_page_links_the_prototype_gallery_and_conformance_report() -> None:
+    html = render(review_page(None))
+    links = {text: attrs.get("href") for (_, attrs), text in zip_links(html)}
+    assert links == {
+        "Plan & Billing prototype": "../prototype/index.html",
+        "Prototype gallery": "gallery.md",
+        "Conformance": "conformance.md",
+    }
+
+
+def zip_links(html: str) -> list[tuple[tuple[str, dict[str, str | None]], str]]:
+    """Each link of an HTML fragment with its text."""
+    parsed = Parsed(html)
+    return list(
+        zip([("a", attrs) for attrs in parsed.named("a")], parsed.text_of("a"), strict=True)
+    )
+
+
+def test_review_page_without_a_report_says_so_in_one_line() -> None:
+    lines = body_lines(review_page(None))
+    assert lines[-1] == NOT_CHECKED_YET
+    assert [line for line in lines if "test results" in line] == [NOT_CHECKED_YET]
+
+
+def test_review_page_sums_up_the_last_run(report: dict[str, Any]) -> None:
+    assert body_lines(review_page(report))[-1].startswith("Last run: 2 verified, 1 failing, ")
 
 
 @pytest.fixture(scope="module")
@@ -146,7 +197,7 @@ def test_conformance_page_summary(registry: Registry, page: str) -> None:
                 "[`billing.path`](#billing-path)",
                 "Verified",
                 "all pages (no state)",
-                "[Introduction](guide/settings/billing.md)",
+                "[Introduction](../guide/settings/billing.md)",
             ],
         ),
         (
@@ -155,7 +206,7 @@ def test_conformance_page_summary(registry: Registry, page: str) -> None:
                 "[`billing.invoices.section`](#billing-invoices-section)",
                 "Verified",
                 "a, b",
-                "[Invoices](guide/settings/billing.md#invoices)",
+                "[Invoices](../guide/settings/billing.md#invoices)",
             ],
         ),
         (
@@ -164,7 +215,7 @@ def test_conformance_page_summary(registry: Registry, page: str) -> None:
                 "[`billing.current-plan.tier`](#billing-current-plan-tier)",
                 "Failing",
                 "pro-tier-renewing",
-                "[Current Plan](guide/settings/billing.md#current-plan)",
+                "[Current Plan](../guide/settings/billing.md#current-plan)",
             ],
         ),
         (
@@ -173,7 +224,7 @@ def test_conformance_page_summary(registry: Registry, page: str) -> None:
                 "[`billing.credits.renewal`](#billing-credits-renewal)",
                 "Expected to fail",
                 "pro-tier-renewing",
-                "[Credits](guide/settings/billing.md#credits)",
+                "[Credits](../guide/settings/billing.md#credits)",
             ],
         ),
         (
@@ -182,7 +233,7 @@ def test_conformance_page_summary(registry: Registry, page: str) -> None:
                 "[`settings.sidebar.groups`](#settings-sidebar-groups)",
                 "Not run",
                 "all pages (no state)",
-                "[The Settings sidebar](guide/settings/index.md#the-settings-sidebar)",
+                "[The Settings sidebar](../guide/settings/index.md#the-settings-sidebar)",
             ],
         ),
     ],
@@ -207,7 +258,7 @@ def test_conformance_page_quotes_each_claim_with_its_status(
 def test_conformance_page_shows_evidence_only_for_claims_that_have_it(page: str) -> None:
     images = [line for line in page.splitlines() if line.startswith("![")]
     assert images == [
-        f"![Evidence for {claim_id}](conformance/evidence/{claim_id}.png)"
+        f"![Evidence for {claim_id}](evidence/{claim_id}.png)"
         for claim_id in ["billing.path", "billing.invoices.new-tab"]
     ]
 
@@ -290,17 +341,59 @@ def fixture_set(**states: WorkspaceState) -> FixtureSet:
     )
 
 
+PICTURES = StatePictures(
+    desktop="plain.png",
+    phone="plain--phone.png",
+    dialogs={"payment-method": "plain--dialog-payment-method.png"},
+)
+
+
 def test_gallery_page_lists_each_state() -> None:
     hostile = fixture_set(hostile=state(), plain=state("Plain title", "Plain description."))
-    page = gallery_page(hostile, {"plain": "assets/screenshots/plain.png"})
+    page = gallery_page(hostile, {"plain": PICTURES})
     assert page.startswith(GALLERY_FRONT_MATTER)
-    assert "today fixed at 2026-05-20" in page
+    assert "today is fixed at 2026-05-20" in page
     for state_id, workspace_state in hostile.states.items():
         path = billing_view(state_id, workspace_state).billing_path
-        assert f"[Open this state](prototype/{path}index.html)" in page
+        assert f"[Open this state](../prototype/{path}index.html)" in page
     assert "## Plain title\n\nPlain description\\.\n" in page
-    assert "![Plan & Billing: Plain title](assets/screenshots/plain.png)" in page
-    assert page.count("No screenshot yet: run `python3 dev.py test`.") == 1
+    assert page.count("No pictures of this state yet.") == 1
+
+
+def test_gallery_page_without_pictures_says_so_in_one_line() -> None:
+    page = gallery_page(fixture_set(plain=state("Plain title", "Plain description.")), {})
+    assert body_lines(page) == [
+        NOT_CHECKED_YET,
+        "## Plain title",
+        "Plain description\\.",
+        "[Open this state](../prototype/w/plain/settings/billing/index.html)",
+    ]
+
+
+def test_gallery_pictures_open_full_size_side_by_side() -> None:
+    html = render(gallery_page(fixture_set(plain=state("Plain title")), {"plain": PICTURES}))
+    parsed = Parsed(html)
+    shots = "../assets/screenshots/"
+    assert parsed.named("img") == [
+        {
+            "alt": f"Plan & Billing at {kind} width: Plain title",
+            "src": f"{shots}{name}",
+            "class": f"gallery__shot gallery__shot--{kind}",
+            "loading": "lazy",
+        }
+        for kind, name in [("desktop", "plain.png"), ("phone", "plain--phone.png")]
+    ] + [
+        {
+            "alt": "Payment method dialog open: Plain title",
+            "src": f"{shots}plain--dialog-payment-method.png",
+            "class": "gallery__shot gallery__shot--dialog",
+            "loading": "lazy",
+        }
+    ]
+    targets = [attrs.get("href") for attrs in parsed.named("a")][1:]
+    assert targets == [attrs.get("src") for attrs in parsed.named("img")]
+    rows = [attrs for attrs in parsed.named("p") if attrs.get("class") == "gallery__row"]
+    assert len(rows) == 2
 
 
 def test_gallery_page_escapes_fixture_text_in_markdown() -> None:
@@ -311,22 +404,26 @@ def test_gallery_page_escapes_fixture_text_in_markdown() -> None:
     assert "&amp;amp;" in page
 
 
-@pytest.mark.parametrize("screenshot", [False, True])
-def test_gallery_page_shows_fixture_text_literally(screenshot: bool) -> None:
-    screenshots = {"hostile": "assets/screenshots/hostile.png"} if screenshot else {}
-    html = render(gallery_page(fixture_set(hostile=state()), screenshots))
+@pytest.mark.parametrize("with_pictures", [False, True])
+def test_gallery_page_shows_fixture_text_literally(with_pictures: bool) -> None:
+    pictures = {"hostile": StatePictures(desktop="hostile.png")} if with_pictures else {}
+    html = render(gallery_page(fixture_set(hostile=state()), pictures))
     assert "&lt;img" in html
     parsed = Parsed(html)
     assert parsed.text_of("h2") == [HOSTILE]
     assert HOSTILE_DESCRIPTION in parsed.text_of("p")
-    for tag in ["em", "strong", "b", "table"]:
+    for tag in ["em", "strong", "b", "table", "code"]:
         assert parsed.named(tag) == [], tag
-    assert parsed.text_of("code") == ([] if screenshot else ["python3 dev.py test"])
     assert parsed.text_of("a") == ["Open this state"]
-    images = parsed.named("img")
+    images = [{"alt": attrs.get("alt"), "src": attrs.get("src")} for attrs in parsed.named("img")]
     assert images == (
-        [{"alt": f"Plan & Billing: {HOSTILE}", "src": "assets/screenshots/hostile.png"}]
-        if screenshot
+        [
+            {
+                "alt": f"Plan & Billing at desktop width: {HOSTILE}",
+                "src": "../assets/screenshots/hostile.png",
+            }
+        ]
+        if with_pictures
         else []
     )
     assert all(attrs.get("id") != "id" for _, attrs in parsed.tags)

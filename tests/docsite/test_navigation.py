@@ -14,6 +14,7 @@ from prototype.docsite.navigation import (
     folder_label,
     nav_tree,
     reading_order,
+    reading_parts,
     site_navigation,
 )
 from prototype.docsource.frontmatter import DocPage, parse_page
@@ -36,17 +37,27 @@ GUIDE = [
     ("Roles and Permissions", "guide/settings/permissions-roles/index.html"),
     ("Plan and Billing", "guide/settings/billing/index.html"),
 ]
-GENERATED = [
-    ("Conformance", "conformance/index.html"),
-    ("Prototype gallery", "prototype-gallery/index.html"),
-]
-"""Pages the build writes (nav_order 20 and 21): after the guide, whose section sorts by the
-nav_order of its first page."""
 PROTOTYPE = ("Plan & Billing prototype", "prototype/index.html")
-NAV = [*GUIDE, *GENERATED, PROTOTYPE]
+REVIEW = [
+    ("For reviewers", "review/index.html"),
+    PROTOTYPE,
+    ("Prototype gallery", "review/gallery/index.html"),
+    ("Conformance", "review/conformance/index.html"),
+]
+"""The review section the build writes (its index page has nav_order 90): after the guide,
+whose section sorts by the nav_order of its first page, with the prototype after its index."""
+NAV = [*GUIDE, *REVIEW]
 """The site navigation's links in order: label and the file each opens."""
-PAGE_ORDER = [path for _, path in NAV[:-1]]
-"""The pages in reading order, as the previous and next links follow them."""
+READING_PARTS = [[path for _, path in GUIDE], [path for _, path in REVIEW if path != PROTOTYPE[1]]]
+"""The pages in reading order, as the previous and next links follow them: the guide's, and
+the review section's apart from them."""
+REVIEW_PAGES = {
+    "review/index.md": "review/",
+    "review/gallery.md": "review/gallery/",
+    "review/conformance.md": "review/conformance/",
+}
+"""The review section's pages and the URLs they are built at."""
+BUILT_PAGES = {**DOC_PAGES, **REVIEW_PAGES}
 
 
 def pages(**front_matter: str) -> dict[str, DocPage]:
@@ -114,15 +125,39 @@ def test_labels_fall_back_to_the_h1_then_the_file_name() -> None:
     assert folder_label("API-Docs") == "API Docs"
 
 
-def test_a_folder_of_hidden_pages_is_left_out_and_the_prototype_comes_last() -> None:
+def test_a_folder_of_hidden_pages_is_left_out_and_without_a_review_section_no_prototype() -> None:
     docs = pages(index="title: Home\n", drafts__one="title: One\nnav_display: false\n")
-    assert site_navigation(docs) == [NavPage("Home", "index.md"), PROTOTYPE_LINK]
+    assert site_navigation(docs) == [NavPage("Home", "index.md")]
+
+
+def test_the_prototype_comes_after_the_review_sections_index_page() -> None:
+    docs = pages(
+        index="title: Home\n",
+        review__index="title: For reviewers\nnav_order: 90\n",
+        review__gallery="title: Gallery\nnav_order: 1\n",
+        about="title: About\nnav_order: 5\n",
+    )
+    review = NavSection(
+        "For reviewers",
+        "review",
+        (
+            NavPage("For reviewers", "review/index.md"),
+            PROTOTYPE_LINK,
+            NavPage("Gallery", "review/gallery.md"),
+        ),
+    )
+    tree = site_navigation(docs)
+    assert tree == [NavPage("Home", "index.md"), NavPage("About", "about.md"), review]
     assert PROTOTYPE_LINK.url == "prototype/index.html"
+    assert reading_parts(tree) == [
+        ["index.md", "about.md"],
+        ["review/index.md", "review/gallery.md"],
+    ]
 
 
 def page_file(src_uri: str) -> str:
     """The built file of a docs page, as a path in the site."""
-    return f"{DOC_PAGES[src_uri]}index.html"
+    return f"{BUILT_PAGES[src_uri]}index.html"
 
 
 def nav_targets(page: Element, path: str) -> list[tuple[str, str]]:
@@ -139,20 +174,24 @@ def neighbours(page: Element, path: str) -> tuple[str | None, str | None]:
     return found.get("prev"), found.get("next")
 
 
-@pytest.mark.parametrize("src_uri", DOC_PAGES)
+@pytest.mark.parametrize("src_uri", BUILT_PAGES)
 def test_navigation_order_on_every_page(built_site: Path, src_uri: str) -> None:
-    assert nav_targets(built_page(built_site, src_uri), page_file(src_uri)) == NAV
+    page = read_page(built_site / page_file(src_uri))
+    assert nav_targets(page, page_file(src_uri)) == NAV
 
 
-@pytest.mark.parametrize("src_uri", DOC_PAGES)
-def test_previous_and_next_follow_the_navigation(built_site: Path, src_uri: str) -> None:
+@pytest.mark.parametrize("src_uri", BUILT_PAGES)
+def test_previous_and_next_follow_the_navigation_within_guide_or_review(
+    built_site: Path, src_uri: str
+) -> None:
     path = page_file(src_uri)
-    index = PAGE_ORDER.index(path)
+    [order] = [part for part in READING_PARTS if path in part]
+    index = order.index(path)
     expected = (
-        PAGE_ORDER[index - 1] if index > 0 else None,
-        PAGE_ORDER[index + 1] if index + 1 < len(PAGE_ORDER) else None,
+        order[index - 1] if index > 0 else None,
+        order[index + 1] if index + 1 < len(order) else None,
     )
-    assert neighbours(built_page(built_site, src_uri), path) == expected
+    assert neighbours(read_page(built_site / path), path) == expected
 
 
 def test_nav_title_is_only_the_navigation_label(built_site: Path) -> None:
@@ -200,8 +239,8 @@ def test_hidden_page_and_pages_without_nav_order(site_copy: SiteCopy) -> None:
         ("mike", "guide/settings/b-mike/index.html"),
         ("Zulu", "guide/settings/a-zulu/index.html"),
     ]
-    expected = [*GUIDE, *unordered, *GENERATED, PROTOTYPE]
-    for path in [*PAGE_ORDER, *(path for _, path in unordered), hidden]:
+    expected = [*GUIDE, *unordered, *REVIEW]
+    for path in [*READING_PARTS[0], *READING_PARTS[1], *(path for _, path in unordered), hidden]:
         page = read_page(site_copy.site / path)
         assert nav_targets(page, path) == expected, path
 

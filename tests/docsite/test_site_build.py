@@ -22,6 +22,7 @@ from tests.site_html import (
     heading_text,
     read_page,
     replace_in,
+    search_entries,
     snapshot,
 )
 
@@ -286,18 +287,8 @@ def test_theme_feature_is_on(built_site: Path, feature: str) -> None:
     assert feature in theme_config(read_page(built_site / "index.html"))["features"]
 
 
-SEARCH_INDEXES = {
-    "mkdocs": ("search/search_index.json", "docs"),
-    "properdocs": ("search/search_index.json", "docs"),
-    "zensical": ("search.json", "items"),
-}
-"""Where each engine's theme keeps its search index, and the key of its entries."""
-
-
 def test_search_index_has_the_billing_page(built_site: Path, engine: str) -> None:
-    path, key = SEARCH_INDEXES[engine]
-    index = json.loads((built_site / path).read_text(encoding="utf-8"))
-    entries = {doc["location"]: doc for doc in index[key]}
+    entries = {doc["location"]: doc for doc in search_entries(built_site, engine)}
     assert entries["guide/settings/billing/"]["title"] == "Plan and Billing"
     assert "Flex Credits" in entries["guide/settings/billing/#current-plan"]["text"]
     assert set(DOC_PAGES.values()) <= set(entries)

@@ -129,12 +129,16 @@ def test_source_links_reach_every_guide_page() -> None:
     assert targets == set(DOC_PAGES.values()) - {""}
 
 
-def test_prototype_is_reachable_when_served(site_url: str) -> None:
-    home = fetch(site_url)
+def test_prototype_is_reachable_from_the_review_section_when_served(site_url: str) -> None:
     prototype = {f"{site_url}prototype/", f"{site_url}prototype/index.html"}
-    [link] = [a for a in article(home).find_all("a") if a.text == "prototype"]
-    nav = [a for a in home.find_all("a") if a.text == "Plan & Billing prototype"]
+    review_url = f"{site_url}review/"
+    review = fetch(review_url)
+    [link] = [a for a in article(review).find_all("a") if a.text == "Plan & Billing prototype"]
+    nav = [a for a in fetch(site_url).find_all("a") if a.text == "Plan & Billing prototype"]
     assert nav, "the navigation has no link to the prototype"
-    for href in [link.attrs["href"], *(a.attrs["href"] for a in nav)]:
-        assert urljoin(site_url, href) in prototype, href
-        assert fetch(urljoin(site_url, href)).find_all("a"), href
+    for base, href in [
+        (review_url, link.attrs["href"]),
+        *((site_url, a.attrs["href"]) for a in nav),
+    ]:
+        assert urljoin(base, href) in prototype, href
+        assert fetch(urljoin(base, href)).find_all("a"), href

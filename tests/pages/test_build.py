@@ -17,7 +17,7 @@ from prototype.pages.manifest import states_json
 from prototype.pages.render import views_of
 from prototype.states.fixtures import FixtureSet
 from prototype.states.models import User, WorkspaceState
-from tests.expected import FIXTURES, STATE_IDS
+from tests.expected import FIXTURES, PAGE_BUDGET, STATE_IDS
 from tests.site_html import parse_html, snapshot
 
 SETTINGS_SLUGS = [
@@ -31,7 +31,6 @@ SETTINGS_SLUGS = [
     "account",
 ]
 """The eight Settings pages every workspace has."""
-PAGE_BUDGET = 40_000
 """Bytes of a page's HTML plus the CSS and JS it loads."""
 ASSETS = sorted(
     entry.name for entry in files("prototype.pages").joinpath("static").iterdir() if entry.is_file()

@@ -11,7 +11,7 @@ from mkdocs.structure import StructureItem
 from mkdocs.structure.nav import Link, Navigation, Section
 from mkdocs.structure.pages import Page
 
-from prototype.docsite.navigation import NavItem, NavLink, NavPage, NavSection, reading_order
+from prototype.docsite.navigation import NavItem, NavLink, NavPage, NavSection, reading_parts
 
 
 def _items(
@@ -36,20 +36,22 @@ def _items(
 
 
 def apply_navigation(nav: Navigation, tree: Sequence[NavItem]) -> Navigation:
-    """Give ``nav`` the tree's items and reading order; hidden pages get no previous or next."""
+    """Give ``nav`` the tree's items and reading orders, each linked on its own (the guide's
+    last page leads nowhere further); hidden pages get no previous or next."""
     pages = {page.file.src_uri: page for page in nav.pages}
     sections: dict[str, Section] = {}
     nav.items = _items(tree, pages, sections)
     for item in nav.items:
         item.parent = None
-    ordered = [pages[src_uri] for src_uri in reading_order(tree) if src_uri in pages]
+    parts = [[pages[uri] for uri in part if uri in pages] for part in reading_parts(tree)]
+    ordered = [page for part in parts for page in part]
     for page in nav.pages:
         if page not in ordered:
             page.parent = sections.get(posixpath.dirname(page.file.src_uri))
             page.previous_page = page.next_page = None
-    for previous, following in itertools.pairwise(ordered):
-        previous.next_page, following.previous_page = following, previous
-    if ordered:
-        ordered[0].previous_page = ordered[-1].next_page = None
+    for part in filter(None, parts):
+        for previous, following in itertools.pairwise(part):
+            previous.next_page, following.previous_page = following, previous
+        part[0].previous_page = part[-1].next_page = None
     nav.pages = ordered
     return nav
