@@ -11,10 +11,10 @@ import pytest
 
 from prototype.inputs.errors import InputError
 from prototype.outputs.atomic_site import staging_dir
+from prototype.outputs.jsontext import json_text
 from prototype.pages import build as build_module
 from prototype.pages.build import SITE_PATH, build
 from prototype.pages.manifest import states_json
-from prototype.outputs.jsontext import json_text
 from prototype.pages.render import views_of
 from prototype.pages.workspaces import NEW_ID, workspaces_data
 from prototype.states.fixtures import FixtureSet
