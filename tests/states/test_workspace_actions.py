@@ -23,14 +23,13 @@ from prototype.states.workspace_actions import (
 from prototype.states.workspace_input import FORM_MESSAGES, Taken, check_details, taken_by
 from tests.expected import FIXTURE_SET, MEMBER_STATE_IDS, SHARED_STATE_IDS, role_views
 from tests.workspace_strategies import detail_fields
+from tests.workspace_ui import member
 
 USER, TODAY, CATALOGUE = FIXTURE_SET.user, FIXTURE_SET.today, FIXTURE_SET.catalogue
 VIEWS = [
-    pytest.param(
-        state_id, Member(name=str(p.name), email=p.email, role=p.role), id=f"{state_id}-{p.role}"
-    )  # type: ignore[arg-type]
+    pytest.param(state_id, member(person), id=f"{state_id}-{person.role}")
     for state_id in MEMBER_STATE_IDS
-    for _, p in role_views(state_id)
+    for _, person in role_views(state_id)
 ]
 """Every member state, seen by the user and by a member of each other role it has."""
 DETAILS = {
