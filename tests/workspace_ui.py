@@ -13,7 +13,7 @@ from prototype.pages.views import billing_view
 from prototype.pages.workspaces import DEFAULT_STATUS
 from prototype.states.models import Member, WorkspaceState
 from prototype.states.workspace_input import Taken, taken_by
-from tests.expected import FIXTURE_SET, Person
+from tests.expected import FIXTURE_SET, MEMBER_STATE_IDS, Person
 from tests.site_html import Element, parse_html
 from tests.ui import open_workspace_list, switcher
 
@@ -107,3 +107,91 @@ def default_badge(page: Page) -> Locator:
 def default_status(is_default: bool) -> str:
     """What the Account page says of the workspace as the viewer's default."""
     return DEFAULT_STATUS[is_default]
+
+
+NOT_DEFAULT = next(s for s in MEMBER_STATE_IDS if s != FIXTURE_SET.default_workspace)
+"""A member state that is not the user's default (the first, in id order)."""
+OWNER_STATE = "pro-tier-renewing"
+"""A state whose workspace the user owns and whose Members page lists others."""
+WORKSPACE_ACTIONS: dict[str, tuple[str, str]] = {
+    "make-default": (
+        f"prototype/w/{NOT_DEFAULT}/",
+        f"{FIXTURE_SET.states[NOT_DEFAULT].workspace.name} is now your default workspace.",
+    ),
+    "add-workspace": (f"prototype/w/{OWNER_STATE}/", "Added Orbit Labs. You are its Owner."),
+    "details": (
+        f"prototype/w/{OWNER_STATE}/settings/account/",
+        "Saved the workspace details.",
+    ),
+    "transfer": (
+        f"prototype/w/{OWNER_STATE}/settings/account/",
+        "Started the transfer of ownership to new.owner@example.com.",
+    ),
+}
+"""Each workspace action: the page it starts on, and what the live region then says."""
+
+
+def tab_to(page: Page, target: Locator, limit: int = 40) -> None:
+    """Press Tab until ``target`` has the focus, at most ``limit`` times."""
+    for _ in range(limit):
+        if target.evaluate("element => element === document.activeElement"):
+            break
+        page.keyboard.press("Tab")
+    expect(target).to_be_focused()
+
+
+def by_keyboard(page: Page, action: str) -> Locator:
+    """Do ``action`` with Tab, Enter and typing only; returns what has the focus after it."""
+    if action in ("make-default", "add-workspace"):
+        tab_to(page, switcher(page))
+        page.keyboard.press("Enter")
+    if action == "make-default":
+        button = page.get_by_role("button", name="Make default workspace")
+        tab_to(page, button)
+        page.keyboard.press("Enter")
+        return button
+    if action == "add-workspace":
+        tab_to(page, page.get_by_role("button", name="Switch Workspace", exact=True))
+        page.keyboard.press("Enter")
+        tab_to(page, page.get_by_role("button", name="Add workspace"))
+        page.keyboard.press("Enter")
+        expect(page.get_by_label("Name", exact=True)).to_be_focused()
+        page.keyboard.type("Orbit Labs")
+        page.keyboard.press("Enter")
+        return page.locator("body")
+    if action == "details":
+        name = page.get_by_role("region", name="Workspace details").get_by_label("Name", exact=True)
+        tab_to(page, name)
+        page.keyboard.press("ControlOrMeta+a")
+        page.keyboard.type("Orbit Labs")
+        page.keyboard.press("Enter")
+        return name
+    button = page.get_by_role("button", name="Transfer ownership")
+    tab_to(page, button)
+    page.keyboard.press("Enter")
+    expect(page.get_by_label("New owner's email address")).to_be_focused()
+    page.keyboard.type("new.owner@example.com")
+    page.keyboard.press("Enter")
+    return button
+
+
+def by_mouse(page: Page, action: str) -> Locator | None:
+    """Do ``action`` by clicking and filling; returns its dialog, if it has one."""
+    if action == "make-default":
+        make_default_button(page, "switcher").click()
+        return None
+    if action == "add-workspace":
+        dialog = open_add_workspace(page)
+        dialog.get_by_label("Name", exact=True).fill("Orbit Labs")
+        dialog.get_by_role("button", name="Create workspace").click()
+        return dialog
+    if action == "details":
+        details = page.get_by_role("region", name="Workspace details")
+        details.get_by_label("Name", exact=True).fill("Orbit Labs")
+        details.get_by_role("button", name="Save").click()
+        return None
+    page.get_by_role("button", name="Transfer ownership").click()
+    dialog = page.get_by_role("dialog", name="Transfer ownership")
+    dialog.get_by_label("New owner's email address").fill("new.owner@example.com")
+    dialog.get_by_role("button", name="Start transfer").click()
+    return dialog

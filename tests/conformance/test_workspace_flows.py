@@ -30,6 +30,8 @@ from tests.ui import SWITCHER_GROUPS, open_workspace_list, switcher
 from tests.workspace_ui import (
     DETAIL_LABELS,
     NEW_WORKSPACE_LABELS,
+    NOT_DEFAULT,
+    OWNER_STATE,
     default_badge,
     default_status,
     expected_details,
@@ -49,8 +51,6 @@ ACCOUNT_VIEWS = [
 ]
 OWNED = [s for s in MEMBER_STATE_IDS if role_views(s)[0][1].role == "owner"]
 """The states whose workspace the user owns."""
-NOT_DEFAULT = next(s for s in MEMBER_STATE_IDS if s != FIXTURE_SET.default_workspace)
-OWNER_STATE = "pro-tier-renewing"
 NEW_DETAILS = {
     "name": "Orbit Labs",
     "unique_url": "orbit-labs",
