@@ -338,3 +338,4 @@ def test_conformance_page_explains_flows_and_deep_links(
     assert "?dialog=payment-method" in page
     assert "**Reset**" in page
     assert "`fixtures/_catalogue.yaml`" in page
+    assert "**Make default workspace**" in page
