@@ -25,6 +25,7 @@ from prototype.states.workspace_input import (
     check_unique_url,
     taken_by,
 )
+from tests.conftest import Watched
 from tests.expected import FIXTURE_SET, billing_url, home_url, settings_url
 from tests.flows_ui import status
 from tests.strategies import SEED
@@ -270,16 +271,23 @@ def test_a_second_added_workspace_replaces_the_first(flow_tab: Page) -> None:
     assert kept == ["prototype.workspaces"]
 
 
-def test_an_added_workspace_can_be_the_default(flow_tab: Page) -> None:
+def test_an_added_workspace_can_be_the_default_and_its_name_is_text(
+    flow_tab: Page, watched: Watched
+) -> None:
+    """A name typed as markup shows as typed on every page that names it, and runs nothing."""
     page = flow_tab
+    name = "<img src=x onerror=alert(1)> {{ 7 * 7 }}"
     page.goto(home_url(OWNER_STATE))
     dialog = open_add_workspace(page)
-    dialog.get_by_label("Name", exact=True).fill("Orbit")
+    dialog.get_by_label("Name", exact=True).fill(name)
     dialog.get_by_role("button", name="Create workspace").click()
     expect(page).to_have_url(re.compile(re.escape(f"w/{NEW_ID}/") + "$"))
     switcher(page).click()
     page.get_by_role("button", name="Make default workspace").click()
-    expect(status(page)).to_have_text(done_message("default-set", name="Orbit"))
+    expect(status(page)).to_have_text(done_message("default-set", name=name))
+    expect(page).to_have_title(f"{name} · Perspective prototype")
     page.goto("prototype/")
-    page.get_by_role("link", name="Orbit", exact=True).click()
+    page.get_by_role("link", name=name, exact=True).click()
     expect(page).to_have_url(re.compile(re.escape(f"w/{NEW_ID}/") + "$"))
+    expect(page.locator("img[src='x']")).to_have_count(0)
+    watched.assert_quiet()
