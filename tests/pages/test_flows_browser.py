@@ -23,6 +23,7 @@ from tests.expected import (
     home_url,
 )
 from tests.flows_ui import card_fields, fill_card, region, status
+from tests.ui import switcher
 
 CANCELED = "pro-canceled"
 FLEX = "flex-team"
@@ -49,7 +50,7 @@ def test_a_changed_state_holds_across_the_tabs_pages_until_reset(flow_tab: Page)
     page.goto(f"{home_url(CANCELED)}settings/members/")
     expect(bar(page)).to_contain_text("Changed in this tab")
     page.goto(home_url(CANCELED))
-    page.get_by_role("button", name=re.compile("Switch workspace")).click()
+    switcher(page).click()
     page.get_by_role("button", name="Plans and credits", exact=True).click()
     expect(page.get_by_role("dialog", name="Change plan")).to_be_visible()
     page.keyboard.press("Escape")
