@@ -269,6 +269,24 @@ def test_members_page_and_its_dialogs_pass_axe(
         expect(trigger).to_be_focused()
 
 
+@pytest.mark.parametrize(("state_id", "as_role"), MEMBERS_VIEWS)
+def test_account_page_and_its_dialog_pass_axe(
+    ui_page: Page, axe_report: AxeReport, state_id: str, as_role: str | None
+) -> None:
+    """The Account page as each role, and as the Owner with Transfer ownership open."""
+    ui_page.goto(settings_url(state_id, "account", as_role))
+    name = f"{state_id} account as {as_role or 'you'}"
+    assert_accessible(ui_page, axe_report, name)
+    transfer = ui_page.get_by_role("button", name="Transfer ownership")
+    if not transfer.count():
+        return
+    transfer.click()
+    expect(ui_page.get_by_role("dialog", name="Transfer ownership")).to_be_visible()
+    assert_accessible(ui_page, axe_report, f"{name} transfer-ownership open")
+    ui_page.keyboard.press("Escape")
+    expect(transfer).to_be_focused()
+
+
 @pytest.mark.parametrize("path", [*DOCS_PAGES, "prototype/"])
 def test_docs_page_passes_axe(shared_page: SharedPage, axe_report: AxeReport, path: str) -> None:
     """Every docs page, and the reviewers' index of the prototype."""
