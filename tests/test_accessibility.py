@@ -33,6 +33,7 @@ from tests.expected import (
     members_url,
     newest_first,
     role_views,
+    settings_url,
     state_ids,
 )
 from tests.flows_ui import (
@@ -48,6 +49,12 @@ from tests.flows_ui import (
     tab_to,
 )
 from tests.tabs import SharedPage
+from tests.workspace_ui import (
+    WORKSPACE_ACTIONS,
+    by_keyboard,
+    by_mouse,
+    open_add_workspace,
+)
 
 AXE = Axe()
 AXE_OPTIONS = {"resultTypes": ["violations"]}
@@ -263,6 +270,24 @@ def test_members_page_and_its_dialogs_pass_axe(
         expect(trigger).to_be_focused()
 
 
+@pytest.mark.parametrize(("state_id", "as_role"), MEMBERS_VIEWS)
+def test_account_page_and_its_dialog_pass_axe(
+    ui_page: Page, axe_report: AxeReport, state_id: str, as_role: str | None
+) -> None:
+    """The Account page as each role, and as the Owner with Transfer ownership open."""
+    ui_page.goto(settings_url(state_id, "account", as_role))
+    name = f"{state_id} account as {as_role or 'you'}"
+    assert_accessible(ui_page, axe_report, name)
+    transfer = ui_page.get_by_role("button", name="Transfer ownership")
+    if not transfer.count():
+        return
+    transfer.click()
+    expect(ui_page.get_by_role("dialog", name="Transfer ownership")).to_be_visible()
+    assert_accessible(ui_page, axe_report, f"{name} transfer-ownership open")
+    ui_page.keyboard.press("Escape")
+    expect(transfer).to_be_focused()
+
+
 @pytest.mark.parametrize("path", [*DOCS_PAGES, "prototype/"])
 def test_docs_page_passes_axe(shared_page: SharedPage, axe_report: AxeReport, path: str) -> None:
     """Every docs page, and the reviewers' index of the prototype."""
@@ -441,3 +466,78 @@ def test_card_dialog_with_its_errors_passes_axe(ui_page: Page, axe_report: AxeRe
     expect(dialog.locator("[aria-invalid='true']")).to_have_count(4)
     assert_accessible(ui_page, axe_report, "flex-team payment-method dialog with errors")
     ui_page.keyboard.press("Escape")
+
+
+@pytest.mark.parametrize("width", list(WIDTHS.values()), ids=list(WIDTHS))
+@pytest.mark.parametrize("action", list(WORKSPACE_ACTIONS))
+def test_each_workspace_action_by_keyboard_alone(
+    flow_tab: Page, axe_report: AxeReport, action: str, width: int
+) -> None:
+    """Make default workspace, Add workspace, the details and a transfer with Tab, Enter and
+    typing: done and announced; at 1280 pixels axe passes on the page it leads to, at 375
+    nothing scrolls sideways."""
+    url, announced = WORKSPACE_ACTIONS[action]
+    page = flow_tab
+    with viewport_width(page, width):
+        page.goto(url)
+        focused = by_keyboard(page, action)
+        expect(status(page)).to_have_text(announced)
+        if action != "add-workspace":
+            expect(focused).to_be_focused()
+        if width < 1280:
+            assert_reflows(page, width)
+            return
+        assert_accessible(page, axe_report, f"after {action}")
+
+
+@pytest.mark.parametrize("action", list(WORKSPACE_ACTIONS))
+def test_each_workspace_action_by_mouse_at_375px(flow_tab: Page, action: str) -> None:
+    url, announced = WORKSPACE_ACTIONS[action]
+    page = flow_tab
+    with viewport_width(page, REFLOW_WIDTHS["375px"]):
+        page.goto(url)
+        by_mouse(page, action)
+        expect(status(page)).to_have_text(announced)
+        assert_reflows(page, 375)
+
+
+@pytest.mark.parametrize("width", list(WIDTHS.values()), ids=list(WIDTHS))
+def test_workspace_forms_with_their_errors_pass_axe(
+    ui_page: Page, axe_report: AxeReport, width: int
+) -> None:
+    """Add workspace, Transfer ownership and the Account page's form, each refusing every field
+    it can: errors beside their fields, axe clean, nothing scrolling sideways."""
+    page = ui_page
+    with viewport_width(page, width):
+        page.goto(WORKSPACE_ACTIONS["add-workspace"][0])
+        dialog = open_add_workspace(page)
+        dialog.get_by_label("Name", exact=True).fill("\t")
+        dialog.get_by_role("button", name="Create workspace").click()
+        expect(dialog.locator("[aria-invalid='true']")).to_have_count(2)
+        check = assert_reflows if width < 1280 else None
+        if check:
+            check(page, width)
+        else:
+            assert_accessible(page, axe_report, "add-workspace dialog with errors")
+        page.keyboard.press("Escape")
+
+        page.goto(settings_url("pro-tier-renewing", "account"))
+        details = page.get_by_role("region", name="Workspace details")
+        for label, typed in [
+            ("Name", " "),
+            ("Unique URL", "-"),
+            ("Website", "x"),
+            ("Team size", "0"),
+        ]:
+            details.get_by_label(label, exact=True).fill(typed)
+        details.get_by_role("button", name="Save").click()
+        expect(details.locator("[aria-invalid='true']")).to_have_count(4)
+        page.get_by_role("button", name="Transfer ownership").click()
+        transfer = page.get_by_role("dialog", name="Transfer ownership")
+        transfer.get_by_role("button", name="Start transfer").click()
+        expect(transfer.locator("[aria-invalid='true']")).to_have_count(1)
+        if check:
+            check(page, width)
+        else:
+            assert_accessible(page, axe_report, "account form and transfer dialog with errors")
+        page.keyboard.press("Escape")

@@ -73,6 +73,15 @@ FLOWS_TEXT = [
     "state holds on the workspace's pages in that browser tab until **Reset** in the",
     "prototype bar; a new tab shows the fixture.",
     "",
+    "The claims about workspaces are checked by doing their actions too: **Add workspace**",
+    "from the switcher, **Make default workspace** in the switcher and on the Account page,",
+    "saving the Account page's details and **Transfer ownership**, for every role that may",
+    "and absent for those that may not. The forms check what Python checks",
+    "(`prototype/states/workspace_input.py`, its rules exported to the browser as data). A",
+    "workspace added in a tab has its pages under `prototype/w/~new/`, rendered once and",
+    "filled in with what was typed; what changed shows on every page of the tab until",
+    "**Reset**.",
+    "",
     "Every dialog of every state opens from a link, such as",
     '`prototype/w/flex-team/settings/billing/?dialog=payment-method`, to share "this state,',
     "this dialog\" in a review. The prototype's index of states and its `states.json` list",
@@ -141,7 +150,7 @@ def conformance_page(report: Mapping[str, Any] | None, evidence: set[str]) -> st
     """
     lines = [CONFORMANCE_FRONT_MATTER, "# Conformance", ""]
     if report is None:
-        return "\n".join([*lines, NOT_CHECKED_YET, ""])
+        return "\n".join([*lines, NOT_CHECKED_YET, "", *FLOWS_TEXT])
     lines += [
         "Every behavioural sentence of the claimed docs sections is a claim that browser tests",
         "check against the prototype, on every workspace state it concerns, or is listed as not",

@@ -14,6 +14,7 @@ from prototype.outputs.jsontext import json_text
 from prototype.pages.flows import flows_data
 from prototype.pages.manifest import states_json
 from prototype.pages.render import environment, render_pages, views_of
+from prototype.pages.workspaces import new_workspace_view, workspaces_data
 from prototype.states.fixtures import FixtureSet, load_fixture_set
 
 DOCS_URL = "../"
@@ -37,14 +38,15 @@ class ReviewAids:
 def prototype_files(
     fixture_set: FixtureSet, docs_url: str = DOCS_URL, aids: ReviewAids | None = None
 ) -> Iterator[tuple[str, bytes]]:
-    """Every file of the prototype, as ``(path relative to its root, content)``: the pages, each
-    state's ``flows.json``, the assets, ``states.json`` and ``claims.json``."""
+    """Every file of the prototype, as ``(path relative to its root, content)``: the pages (an
+    added workspace's among them), each state's ``flows.json``, the assets, ``states.json``,
+    ``workspaces.json`` and ``claims.json``."""
     aids = aids or ReviewAids()
     views = views_of(fixture_set)
     for path, html in render_pages(fixture_set, docs_url, aids.screenshots, views):
         yield path, html.encode()
     env = environment()
-    for view in views:
+    for view in [*views, new_workspace_view(fixture_set)]:
         flows = flows_data(
             env, view, fixture_set.catalogue, fixture_set.today, fixture_set.user.name
         )
@@ -55,6 +57,7 @@ def prototype_files(
         if asset.is_file():
             yield f"assets/{asset.name}", asset.read_bytes()
     yield "states.json", states_json(fixture_set, views, SITE_PATH).encode()
+    yield "workspaces.json", json_text(workspaces_data(fixture_set, views)).encode()
     claims = json_text({"claims": aids.claims})
     yield "claims.json", claims.encode()
 

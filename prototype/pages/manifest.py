@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from prototype.outputs.jsontext import json_text
+from prototype.pages.dialog_links import dialogs_of
 from prototype.pages.reach import Offered, offered_choices
 from prototype.pages.settings_pages import LANDING, MEMBERS
 from prototype.pages.views import BillingView, billing_view
@@ -73,17 +74,12 @@ def state_entry(
     }
 
 
-def dialog_links(view: BillingView, site_path: str) -> list[dict[str, str]]:
-    """The state's dialogs, each with the URL that opens it on the Plan & Billing page."""
+def dialog_links(view: BillingView, user: User, site_path: str) -> list[dict[str, str]]:
+    """The dialogs of the state's pages, each with the URL that opens it, from the site root."""
     return [
-        {"id": dialog.id, "title": dialog.title, "url": dialog_url(view, dialog.id, site_path)}
-        for dialog in view.dialogs
+        {"id": dialog.id, "title": dialog.title, "url": f"{site_path}{dialog.path}"}
+        for dialog in dialogs_of(view, user)
     ]
-
-
-def dialog_url(view: BillingView, dialog_id: str, site_path: str) -> str:
-    """The Plan & Billing page of the state with ``dialog_id`` open, from the site root."""
-    return f"{site_path}{view.billing_path}?dialog={dialog_id}"
 
 
 def action_results(
@@ -119,14 +115,12 @@ def states_json(fixture_set: FixtureSet, views: list[BillingView], site_path: st
         "today": fixture_set.today.isoformat(),
         "states": [
             state_entry(view, site_path, fixture_set.user, fixture_set.default_workspace)
-            | (
-                {
-                    "dialogs": dialog_links(view, site_path),
-                    "actions": action_results(view, offered, fixture_set, site_path),
-                }
+            | {
+                "dialogs": dialog_links(view, fixture_set.user, site_path),
+                "actions": action_results(view, offered, fixture_set, site_path)
                 if viewer_of(view.state, fixture_set.user)
-                else {"dialogs": [], "actions": []}  # billing is for members only
-            )
+                else [],  # billing is for members only
+            }
             for view in views
         ],
     }

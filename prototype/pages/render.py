@@ -9,6 +9,7 @@ from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
+from prototype.pages.dialog_links import dialogs_of
 from prototype.pages.members_view import ROLE_LABELS, members_view, viewers_by_role
 from prototype.pages.settings_pages import (
     BILLING,
@@ -19,10 +20,17 @@ from prototype.pages.settings_pages import (
 )
 from prototype.pages.settings_views import integration_rows, role_view, user_view
 from prototype.pages.views import BillingView, billing_view, catalogue_choices
+from prototype.pages.workspaces import (
+    DEFAULT_STATUS,
+    NEW_ID,
+    new_workspace_view,
+    product_address,
+)
 from prototype.states.fixtures import FixtureSet
 from prototype.states.formatting import long_date
 from prototype.states.membership import ROLES, sees_workspace_pages, viewer_of
-from prototype.states.models import Role
+from prototype.states.models import Member, Role
+from prototype.states.workspace_actions import chooses_default
 
 _INDENT = re.compile(r"\n[ \t]+")
 
@@ -71,6 +79,9 @@ def render_pages(
     """
     env = environment()
     views = views if views is not None else views_of(fixture_set)
+    user = fixture_set.user
+    new_view = new_workspace_view(fixture_set)
+    every = [*views, new_view]
     shared: dict[str, Any] = {
         "today": fixture_set.today,
         "today_text": long_date(fixture_set.today),
@@ -83,6 +94,16 @@ def render_pages(
         "user_view": user_view(fixture_set.user),
         "default_workspace": fixture_set.default_workspace,
         "choices": catalogue_choices(fixture_set.catalogue),
+        "new_id": NEW_ID,
+        "new_view": new_view,
+        "defaultable": {
+            v.state_id for v in every if chooses_default(v.state, viewer_of(v.state, user))
+        },
+        "default_status": DEFAULT_STATUS,
+        "dialog_links": {view.state_id: dialogs_of(view, user) for view in views},
+        "default_view": next(
+            (v for v in views if v.state_id == fixture_set.default_workspace), None
+        ),
     }
 
     def page(path: str, template: str, **context: Any) -> tuple[str, str]:
@@ -90,14 +111,14 @@ def render_pages(
         return path, compact(html)
 
     yield page("index.html", "index/states.html", state=None, state_id="", page_kind="index")
-    for view in views:
-        viewer = viewer_of(view.state, fixture_set.user)
+    for view in every:
+        viewer = viewer_of(view.state, user)
         each: dict[str, Any] = {
             "view": view,
             "state": view.state,
             "state_id": view.state_id,
             "viewer": viewer,
-            "is_default": view.state_id == fixture_set.default_workspace,
+            "is_default": is_default(fixture_set, view, viewer),
             "integrations": integration_rows(view.state.workspace),
         }
         yield page(f"{view.home_path}index.html", "workspace/home.html", page_kind="home", **each)
@@ -130,6 +151,15 @@ def render_pages(
                 page_kind="invoice",
                 **each,
             )
+
+
+def is_default(fixture_set: FixtureSet, view: BillingView, member: Member | None) -> bool:
+    """Whether the workspace is the member's default: the signed-in user's is the fixture set's
+    ``default_workspace``; the other members have chosen none."""
+    chosen = (
+        fixture_set.default_workspace if member and member.email == fixture_set.user.email else None
+    )
+    return chosen is not None and chosen == view.state_id
 
 
 def as_role_path(role: str) -> str:
@@ -172,5 +202,6 @@ def _role_pages(
             members=members_view(state, user, as_member),
             page_role=role_view(as_member),
             view_as_links=_view_as_links(viewer.role, list(others), role),
-            **each,
+            product_address=product_address(state.workspace, entry.slug),
+            **(each | {"is_default": is_default(fixture_set, view, as_member)}),
         )

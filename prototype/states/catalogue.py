@@ -8,13 +8,13 @@ mode: well-known numbers that pass the card checksum and charge nothing.
 from __future__ import annotations
 
 from collections.abc import Hashable, Sequence
-from typing import Annotated, TypeVar
+from typing import Annotated, Literal, TypeVar
 
 from pydantic import Field, ValidationError, ValidationInfo, field_validator
 
 from prototype.inputs.errors import shown
 from prototype.states.card_input import brand_of_number, luhn_valid
-from prototype.states.models import MAX_CREDITS, CardBrand, Plan, StrictModel
+from prototype.states.models import MAX_CREDITS, CardBrand, Credits, Plan, StrictModel
 
 T = TypeVar("T", bound=Hashable)
 
@@ -56,6 +56,17 @@ class ProviderTestCard(StrictModel):
         return brand
 
 
+class NewWorkspaceExample(StrictModel):
+    """What a workspace made with **Add workspace** starts with that the docs do not say."""
+
+    kind: Literal["personal", "team"] = "team"
+    """A personal workspace or a team workspace."""
+    plan: Plan
+    """The plan it starts on."""
+    credits: Credits
+    """The credits it starts with."""
+
+
 class Catalogue(StrictModel):
     """``fixtures/_catalogue.yaml``: example choices for the flows, shown as example data."""
 
@@ -65,6 +76,8 @@ class Catalogue(StrictModel):
     """Credits a Flex workspace can buy at once, first the default."""
     test_cards: list[ProviderTestCard] = Field(min_length=1, max_length=12)
     """Test card numbers the payment method dialog accepts, first the default."""
+    new_workspace: NewWorkspaceExample
+    """The plan and credits of a workspace made with **Add workspace**: example data."""
 
     @field_validator("tiers")
     @classmethod

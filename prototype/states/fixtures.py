@@ -93,7 +93,8 @@ def load_fixture_set(fixtures_dir: Path) -> FixtureSet:
         problems.extend(error.problems)
     catalogue: Catalogue | None = None
     try:
-        catalogue = _validate(Catalogue, fixtures_dir / CATALOGUE_FILE, {})
+        today = {"today": settings.today} if settings else {}
+        catalogue = _validate(Catalogue, fixtures_dir / CATALOGUE_FILE, today)
     except InputError as error:
         problems.extend(error.problems)
     context = {"today": settings.today, "user_email": settings.user.email} if settings else {}

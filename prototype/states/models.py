@@ -26,14 +26,31 @@ from pydantic import (
 from prototype.inputs.errors import shown
 from prototype.inputs.fields import IsoDate
 from prototype.states.formatting import is_known_currency
-from prototype.states.workspace_details import slug_from_name, slug_problem, website_with_scheme
+from prototype.states.workspace_details import (
+    WS,
+    slug_from_name,
+    slug_problem,
+    website_with_scheme,
+)
 
 MAX_MINOR_UNITS = 10**11
 """Largest amount a fixture may hold, in minor units (a billion dollars' worth of cents)."""
 MAX_CREDITS = 10**9
 """Largest credit figure a fixture may hold."""
-EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s.]+")
-"""An email address, as forms check one: something, an ``@``, a domain with a dot."""
+EMAIL_PATTERN = f"[^@{WS}]+@[^@{WS}]+\\.[^@{WS}.]+"
+"""An email address, as forms check one: something, an ``@``, a domain with a dot; no spaces.
+A regular expression source Python and the browser read alike."""
+EMAIL = re.compile(EMAIL_PATTERN)
+EMAIL_MAX = 254
+"""The longest email address."""
+WORKSPACE_NAME_MAX = 200
+"""The longest workspace name."""
+DESCRIPTION_MAX = 500
+"""The longest workspace description."""
+WEBSITE_MAX = 2000
+"""The longest website, as saved (its scheme included)."""
+TEAM_SIZE_MAX = 1_000_000
+"""The largest team size."""
 
 
 class StrictModel(BaseModel):
@@ -139,7 +156,7 @@ class Card(CardReference):
 class Workspace(StrictModel):
     """The workspace as the switcher shows it."""
 
-    name: Text = Field(min_length=1, max_length=200)
+    name: Text = Field(min_length=1, max_length=WORKSPACE_NAME_MAX)
     """The name shown in the sidebar, the switcher and Settings."""
     kind: Literal["personal", "team"]
     """A personal workspace or a team workspace."""
@@ -147,11 +164,13 @@ class Workspace(StrictModel):
     """The switcher group: My Workspaces (a direct member) or Shared with Me."""
     unique_url: str | None = Field(default=None, validate_default=True, examples=["acme-research"])
     """The workspace slug: letters, numbers and hyphens. Left out, it is made from the name."""
-    description: Text | None = Field(default=None, min_length=1, max_length=500)
+    description: Text | None = Field(default=None, min_length=1, max_length=DESCRIPTION_MAX)
     """An optional description, on the Account page."""
-    website: str | None = Field(default=None, max_length=2000, examples=["https://acme.example"])
+    website: str | None = Field(
+        default=None, max_length=WEBSITE_MAX, examples=["https://acme.example"]
+    )
     """The workspace's website, as saved: with its ``https://`` (or ``http://``) scheme."""
-    team_size: int | None = Field(default=None, strict=True, ge=1, le=1_000_000)
+    team_size: int | None = Field(default=None, strict=True, ge=1, le=TEAM_SIZE_MAX)
     """How many people the team has, as the Account page's Team size says."""
     integrations: list[Literal["slack", "hubspot", "gmail"]] = Field(default_factory=list)
     """The integrations connected to the workspace: ``slack``, ``hubspot``, ``gmail``."""
@@ -303,7 +322,9 @@ def _email(address: str) -> str:
     return address
 
 
-Email = Annotated[str, Field(max_length=254, examples=["maya@example.com"]), AfterValidator(_email)]
+Email = Annotated[
+    str, Field(max_length=EMAIL_MAX, examples=["maya@example.com"]), AfterValidator(_email)
+]
 """An email address: one ``@``, a domain with a dot, no spaces."""
 
 
@@ -375,6 +396,8 @@ class WorkspaceState(StrictModel):
     only member and its Owner (see :func:`prototype.states.membership.members_of`)."""
     invitations: list[Invitation] = Field(default_factory=list)
     """Pending invitations: sent, not accepted yet."""
+    transfer_to: Email | None = None
+    """The email address of the new owner an ownership transfer was started with, if one was."""
 
     @field_validator("members")
     @classmethod
@@ -408,6 +431,17 @@ class WorkspaceState(StrictModel):
             [(f"invitations[{i}]", inv.email) for i, inv in enumerate(invitations)], known
         )
         return invitations
+
+    @field_validator("transfer_to")
+    @classmethod
+    def _to_someone_else(cls, email: str | None, info: ValidationInfo) -> str | None:
+        members = info.data.get("members") or []
+        owner = next((m.email for m in members if m.role == "owner"), None)
+        context = info.context if isinstance(info.context, dict) else {}
+        owner = owner if members else context.get("user_email")
+        if email is not None and isinstance(owner, str) and email.lower() == owner.lower():
+            raise ValueError(f"{email} is the Owner already; a transfer goes to someone else")
+        return email
 
     @field_validator("invoices")
     @classmethod

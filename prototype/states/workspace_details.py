@@ -2,6 +2,9 @@
 
 One place for both: the fixtures are validated with them, the Account page and the Add
 workspace form follow them, and the tests check the form against them on generated input.
+The patterns are regular expression sources that Python and the browser read alike
+(``/…/u`` in JavaScript): whitespace is spelled out as the characters Python's
+:meth:`str.isspace` knows, where ``\\s`` would differ between the two.
 """
 
 from __future__ import annotations
@@ -9,13 +12,32 @@ from __future__ import annotations
 import re
 import unicodedata
 
-SLUG = re.compile(r"[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*")
-"""A Unique URL: letters, numbers and hyphens only, no hyphen at either end or twice in a row."""
+WHITESPACE = "".join(chr(code) for code in range(0x110000) if chr(code).isspace())
+"""Every character Python counts as whitespace (:meth:`str.strip` strips these)."""
+WS = "".join(f"\\u{ord(char):04x}" for char in WHITESPACE)
+"""The whitespace characters as the body of a regular expression's character class."""
+SLUG_PATTERN = "[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*"
+"""A Unique URL: letters, numbers and single hyphens, no hyphen at either end."""
+NOT_SLUG_PATTERN = "[^a-z0-9]+"
+"""What a name's lower-case letters and digits are separated by, in making a Unique URL."""
+SCHEME_PATTERN = "[A-Za-z][A-Za-z0-9+.-]*://"
+ADDED_SCHEME = "https://"
+"""What a website saved without a scheme gets in front."""
+"""A web address's scheme and its ``://``, at the start of what was typed."""
+HOST_PATTERN = f"[^{WS}/:?#@]+\\.[^{WS}/:?#@]+(?::[0-9]{{1,5}})?(?:[/?#][^{WS}]*)?"
+"""What follows the scheme: a host with a dot, maybe a port, maybe a path; no spaces."""
 MAX_SLUG = 63
 """The longest Unique URL, as a web address part may be."""
-_NOT_SLUG = re.compile(r"[^a-z0-9]+")
-_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
-_HOST = re.compile(r"^[^\s/:?#@]+\.[^\s/:?#@]+(?::[0-9]{1,5})?(?:[/?#]\S*)?$")
+SLUG_MESSAGES = {
+    "missing": "Enter a Unique URL.",
+    "long": f"Use at most {MAX_SLUG} characters.",
+    "chars": "Use only letters, numbers and single hyphens, with no hyphen at either end.",
+}
+"""Why a Unique URL is refused, by key, as the forms say it."""
+_SLUG = re.compile(SLUG_PATTERN)
+_NOT_SLUG = re.compile(NOT_SLUG_PATTERN)
+_SCHEME = re.compile(SCHEME_PATTERN)
+_HOST = re.compile(HOST_PATTERN)
 
 
 def slug_from_name(name: str) -> str:
@@ -26,23 +48,30 @@ def slug_from_name(name: str) -> str:
     return _NOT_SLUG.sub("-", plain.lower()).strip("-")[:MAX_SLUG].rstrip("-")
 
 
+def slug_problem_key(slug: str) -> str | None:
+    """Why ``slug`` cannot be a Unique URL, as a key of :data:`SLUG_MESSAGES`; ``None`` when it
+    can."""
+    if not slug:
+        return "missing"
+    if len(slug) > MAX_SLUG:
+        return "long"
+    if not _SLUG.fullmatch(slug):
+        return "chars"
+    return None
+
+
 def slug_problem(slug: str) -> str | None:
     """Why ``slug`` cannot be a Unique URL, or ``None`` when it can."""
-    if not slug:
-        return "Enter a Unique URL."
-    if len(slug) > MAX_SLUG:
-        return f"Use at most {MAX_SLUG} characters."
-    if not SLUG.fullmatch(slug):
-        return "Use only letters, numbers and hyphens, with no hyphen at either end."
-    return None
+    key = slug_problem_key(slug)
+    return SLUG_MESSAGES[key] if key else None
 
 
 def website_with_scheme(website: str) -> str | None:
     """A website as it is saved: ``https://`` put in front when it has no scheme; ``None`` when it
     cannot be a web address even so (no dot in the host, spaces)."""
     text = website.strip()
-    address = text if _SCHEME.match(text) else f"https://{text}"
+    address = text if _SCHEME.match(text) else f"{ADDED_SCHEME}{text}"
     scheme, _, rest = address.partition("://")
-    if scheme.lower() not in {"http", "https"} or not _HOST.match(rest):
+    if scheme.lower() not in {"http", "https"} or not _HOST.fullmatch(rest):
         return None
     return address

@@ -9,7 +9,6 @@ after-Resume page is held to the claims of an active Pro page. Invoices never ch
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator
 from typing import Any, TypedDict
 
@@ -37,6 +36,7 @@ from tests.flows_ui import (
     status,
 )
 from tests.tabs import SharedPage
+from tests.ui import switcher
 
 pytestmark = pytest.mark.conformance
 
@@ -163,7 +163,7 @@ def test_the_switchers_purchase_is_the_add_credits_flow(flow_tab: Page, state_id
     pack = FIXTURE_SET.catalogue.credit_packs[-1]
     page = flow_tab
     page.goto(home_url(state_id))
-    page.get_by_role("button", name=re.compile("Workspace switcher$")).click()
+    switcher(page).click()
     entry = page.get_by_role("button", name="Plans and credits", exact=True)
     entry.click()
     dialog = page.get_by_role("dialog", name="Plans and credits")

@@ -10,6 +10,7 @@ from playwright.sync_api import Page, expect
 from prototype.states.fixtures import FixtureSet
 from tests.expected import MEMBER_STATE_IDS, billing_url, each_member_state, home_url
 from tests.tabs import SharedPage
+from tests.ui import switcher
 
 pytestmark = pytest.mark.conformance
 USER_LEVEL = ["Profile", "MCP", "Connected Apps"]
@@ -23,7 +24,7 @@ def test_settings_has_its_own_sidebar_in_two_groups(shared_page: SharedPage, sta
     nav = page.get_by_role("navigation", name="Settings")
     expect(nav.get_by_role("heading")).to_have_text(["User", "Workspace"])
     expect(nav.get_by_role("list")).to_have_count(2)
-    expect(page.get_by_role("button", name=re.compile("Workspace switcher$"))).to_have_count(0)
+    expect(switcher(page)).to_have_count(0)
 
 
 @pytest.mark.claim("settings.sidebar.user-level")

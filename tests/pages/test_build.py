@@ -11,10 +11,12 @@ import pytest
 
 from prototype.inputs.errors import InputError
 from prototype.outputs.atomic_site import staging_dir
+from prototype.outputs.jsontext import json_text
 from prototype.pages import build as build_module
 from prototype.pages.build import SITE_PATH, build
 from prototype.pages.manifest import states_json
 from prototype.pages.render import views_of
+from prototype.pages.workspaces import NEW_ID, workspaces_data
 from prototype.states.fixtures import FixtureSet
 from prototype.states.models import User, WorkspaceState
 from tests.expected import FIXTURES, PAGE_BUDGET, STATE_IDS
@@ -94,9 +96,25 @@ def test_top_level_files(out: Path) -> None:
         "index.html",
         "states.json",
         "w",
+        "workspaces.json",
     ]
     assert sorted(path.name for path in (out / "assets").iterdir()) == ASSETS
-    assert sorted(path.name for path in (out / "w").iterdir()) == STATE_IDS
+    assert sorted(path.name for path in (out / "w").iterdir()) == [*STATE_IDS, NEW_ID]
+
+
+def test_pages_of_the_added_workspace(out: Path) -> None:
+    """Its home, its Settings pages as its Owner (the user, its one member) and its flows."""
+    expected = {
+        "index.html",
+        "flows.json",
+        *(f"settings/{slug}/index.html" for slug in SETTINGS_SLUGS),
+    }
+    assert set(snapshot(out / "w" / NEW_ID)) == expected
+
+
+def test_workspaces_json_is_workspaces_data(out: Path, fixture_set: FixtureSet) -> None:
+    expected = json_text(workspaces_data(fixture_set, views_of(fixture_set)))
+    assert (out / "workspaces.json").read_text(encoding="utf-8") == expected
 
 
 @pytest.mark.parametrize("asset", ASSETS)

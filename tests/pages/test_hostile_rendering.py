@@ -126,7 +126,8 @@ def sized_page(ui_page: Page, width: int) -> Iterator[Page]:
 
 
 def assert_no_markup_from_text(page: Page, root: str) -> None:
-    """No element came from the fixture's text: no image, no script but the prototype's own."""
+    """No element came from the fixture's text: no image, no script but the prototype's own
+    (and the workspace actions' controls, on the pages that have them)."""
     expect(page.locator("img[src='x']")).to_have_count(0)
     expect(page.locator("[onerror]")).to_have_count(0)
     expect(page.locator("b").filter(has_text=re.compile(r"^x$"))).to_have_count(0)

@@ -140,10 +140,14 @@ def test_text_keeps_non_ascii_names(fixture_set: FixtureSet) -> None:
 def test_dialogs_open_from_their_urls(
     manifest: dict[str, Any], fixture_set: FixtureSet, state_id: str
 ) -> None:
+    """Plan & Billing's dialogs for a member, Add workspace on every home page, Transfer
+    ownership on the Account page of a workspace the user owns."""
     entry = entry_of(manifest, state_id)
     state = fixture_set.states[state_id]
+    home = f"prototype/w/{state_id}/"
+    add = {"id": "add-workspace", "title": "Add workspace", "url": f"{home}?dialog=add-workspace"}
     if state_id in SHARED_STATE_IDS:
-        assert (entry["dialogs"], entry["actions"]) == ([], []), "billing is for members only"
+        assert (entry["dialogs"], entry["actions"]) == ([add], []), "billing is for members only"
         return
     plan_dialog = {
         "flex": ("plans-and-credits", "Plans and credits"),
@@ -151,10 +155,20 @@ def test_dialogs_open_from_their_urls(
         "canceled": ("resume-plan", "Resume Pro Subscription"),
     }["flex" if state.plan.type == "flex" else str(state.plan.status)]
     payment = "Change Payment Method" if state.payment_method else "Add Payment Method"
-    billing = f"prototype/w/{state_id}/settings/billing/"
+    billing = f"{home}settings/billing/"
+    owner = role_views(state_id)[0][1].role == "owner"
+    transfer = {
+        "id": "transfer-ownership",
+        "title": "Transfer ownership",
+        "url": f"{home}settings/account/?dialog=transfer-ownership",
+    }
     assert entry["dialogs"] == [
-        {"id": id_, "title": title, "url": f"{billing}?dialog={id_}"}
-        for id_, title in (plan_dialog, ("payment-method", payment))
+        *(
+            {"id": id_, "title": title, "url": f"{billing}?dialog={id_}"}
+            for id_, title in (plan_dialog, ("payment-method", payment))
+        ),
+        add,
+        *([transfer] if owner else []),
     ]
 
 

@@ -14,6 +14,7 @@ from jinja2 import StrictUndefined, UndefinedError
 
 from prototype.pages.build import DOCS_URL
 from prototype.pages.render import environment, render_pages
+from prototype.pages.workspaces import NEW_ID
 from prototype.states.fixtures import FixtureSet, load_fixture_set
 from tests.expected import FIXTURES, STATE_IDS, field_at, valid_state
 from tests.site_html import parse_html
@@ -47,7 +48,7 @@ def test_environment_autoescapes_and_is_strict() -> None:
 def test_every_state_has_pages(pages: dict[str, str]) -> None:
     assert "index.html" in pages
     rendered = {path.split("/")[1] for path in pages if path.startswith("w/")}
-    assert rendered == set(STATE_IDS)
+    assert rendered == {*STATE_IDS, NEW_ID}
 
 
 def test_every_page_is_a_whole_document(pages: dict[str, str]) -> None:

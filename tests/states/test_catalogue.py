@@ -50,6 +50,21 @@ BAD: dict[str, tuple[str, str, str]] = {
         "test_cards[0].number: String should match",
     ),
     "unknown-key": ("tiers:", "colour: red\ntiers:", "colour: Extra inputs are not permitted"),
+    "new-workspace-balance-over-total": (
+        "credits: {balance: 0, total: 0}",
+        "credits: {balance: 5, total: 0}",
+        "new_workspace.credits.total: the total (0) is less than the balance (5)",
+    ),
+    "new-workspace-renewed-yesterday": (
+        "plan: {type: flex}",
+        "plan: {type: pro, status: active, renews_on: 2026-05-19}",
+        "new_workspace.plan.renews_on: the renewal date 2026-05-19 is not after today",
+    ),
+    "no-new-workspace": (
+        "new_workspace:\n  kind: team\n  plan: {type: flex}\n  credits: {balance: 0, total: 0}\n",
+        "",
+        "new_workspace: Field required",
+    ),
 }
 """Case → the text replaced in the good catalogue, its replacement, and the start of the one
 problem it must give (after the file name)."""

@@ -375,3 +375,22 @@ def test_a_long_unknown_key_is_cut_in_the_path() -> None:
     assert problems(data) == [
         f"{SOURCE}: workspace.{CUT}: Extra inputs are not permitted (got 'red')"
     ]
+
+
+@pytest.mark.parametrize("owner", ["olu@example.com", "OLU@example.com"])
+def test_a_transfer_goes_to_someone_other_than_the_owner(owner: str) -> None:
+    data = changed(
+        setting("members", [{"name": "Olu", "email": "olu@example.com", "role": "owner"}]),
+        setting("transfer_to", owner),
+    )
+    assert problems(data) == [
+        f"{SOURCE}: transfer_to: {owner} is the Owner already; a transfer goes to someone else"
+    ]
+    assert WorkspaceState.model_validate(data | {"transfer_to": "ada@example.com"}).transfer_to
+
+
+def test_a_transfer_of_a_workspace_listing_no_members_is_the_users_to_give() -> None:
+    data = changed(setting("transfer_to", "maya@example.com"))
+    context = {"user_email": "Maya@example.com"}
+    with pytest.raises(ValidationError, match="is the Owner already"):
+        WorkspaceState.model_validate(data, context=context)

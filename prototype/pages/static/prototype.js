@@ -23,14 +23,22 @@
     return flows;
   };
   let stateChanged = false;
+  let workspacesChanged = false;
   try {
     stateChanged = Boolean(storageKey && sessionStorage.getItem(storageKey));
+    workspacesChanged = Boolean(sessionStorage.getItem("prototype.workspaces"));
   } catch {
     // No storage: every page shows its fixture state.
   }
   if (stateChanged) {
     root.classList.add("flows-pending");
     loadFlows(); // while the page is parsed
+  }
+  if (workspacesChanged) {
+    // Workspace actions change every page of the tab: shown by workspace_tab.js.
+    root.classList.add("ws-pending");
+    const shown = () => root.classList.remove("ws-pending");
+    import(new URL("workspace_tab.js", source).href).then(shown, shown);
   }
 
   const main = () => {

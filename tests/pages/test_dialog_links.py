@@ -1,0 +1,27 @@
+"""The dialogs a URL opens on each state's pages: Plan & Billing's for members, Add workspace
+everywhere, Transfer ownership for the Owner."""
+
+from __future__ import annotations
+
+import pytest
+
+from prototype.pages.dialog_links import dialogs_of
+from prototype.pages.render import views_of
+from tests.expected import FIXTURE_SET, SHARED_STATE_IDS, STATE_IDS, role_views
+
+VIEWS = {view.state_id: view for view in views_of(FIXTURE_SET)}
+
+
+@pytest.mark.parametrize("state_id", STATE_IDS)
+def test_each_state_links_the_dialogs_its_user_may_open(state_id: str) -> None:
+    view = VIEWS[state_id]
+    found = {(d.id, d.path) for d in dialogs_of(view, FIXTURE_SET.user)}
+    home = f"w/{state_id}/"
+    expected = {("add-workspace", f"{home}?dialog=add-workspace")}
+    if state_id not in SHARED_STATE_IDS:
+        expected |= {(d.id, f"{home}settings/billing/?dialog={d.id}") for d in view.dialogs}
+        if role_views(state_id)[0][1].role == "owner":
+            expected.add(
+                ("transfer-ownership", f"{home}settings/account/?dialog=transfer-ownership")
+            )
+    assert found == expected

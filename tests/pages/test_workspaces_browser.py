@@ -1,0 +1,293 @@
+"""The workspace actions in a real browser, beyond the doc claims: the forms' rules against
+Python's on generated input, a changed tab across pages and Reset, no flash, Escape and
+Cancel, and a second added workspace."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, seed, settings
+from playwright.sync_api import Page, Route, expect
+
+from prototype.pages.workspaces import NEW_ID, done_message
+from prototype.states.workspace_details import slug_from_name, website_with_scheme
+from prototype.states.workspace_input import (
+    FORM_MESSAGES,
+    FormResult,
+    Taken,
+    check_details,
+    check_new_workspace,
+    check_transfer,
+    check_unique_url,
+    taken_by,
+)
+from tests.conftest import Watched
+from tests.expected import FIXTURE_SET, billing_url, home_url, settings_url
+from tests.flows_ui import status
+from tests.strategies import SEED
+from tests.ui import SWITCHER_GROUPS, open_workspace_list, switcher
+from tests.workspace_strategies import (
+    detail_fields,
+    emails,
+    names,
+    new_workspace_fields,
+    websites,
+)
+from tests.workspace_ui import open_add_workspace
+
+OWNER_STATE = "pro-tier-renewing"
+OWNER = FIXTURE_SET.user.email
+TAKEN = taken_by(state.workspace for state in FIXTURE_SET.states.values())
+GENERATED = settings(
+    max_examples=150,
+    deadline=None,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+LOAD_RULES = """async () => {
+  const data = await (await fetch("../../workspaces.json")).json();
+  window.rules = (await import("../../assets/workspace_rules.js")).rules(data);
+}"""
+"""Loads the browser's rules into the page, built from what workspaces.json exports."""
+CHECK = """([kind, fields, taken, owner]) => {
+  const sets = { names: new Set(taken.names), urls: new Set(taken.urls) };
+  if (kind === "transfer") return window.rules.transfer(fields, owner);
+  if (kind === "slug") return window.rules.slugFromName(fields);
+  if (kind === "website") return window.rules.withScheme(fields);
+  return window.rules[kind](fields, sets);
+}"""
+"""One check of the browser's rules: a form's fields, a name's Unique URL or a website."""
+
+
+def as_browser_sees(result: FormResult) -> dict[str, Any]:
+    return {"values": result.values, "errors": result.errors}
+
+
+def taken_list(taken: Taken) -> dict[str, list[str]]:
+    return {"names": sorted(taken.names), "urls": sorted(taken.unique_urls)}
+
+
+@pytest.fixture
+def rules_page(ui_page: Page) -> Callable[..., Any]:
+    """The browser's workspace rules, called with a kind and the fields."""
+    ui_page.goto(home_url(OWNER_STATE))
+    ui_page.evaluate(LOAD_RULES)
+
+    def check(kind: str, fields: Any, taken: Taken = TAKEN) -> Any:
+        return ui_page.evaluate(CHECK, [kind, fields, taken_list(taken), OWNER])
+
+    return check
+
+
+def test_the_browsers_rules_are_pythons_on_generated_input(
+    rules_page: Callable[..., Any],
+) -> None:
+    """Every name's Unique URL, every website as saved, and each form's outcome (the values it
+    saves, or each refused field with its message): the same in the browser as in Python."""
+    check = rules_page
+
+    @seed(SEED)
+    @GENERATED
+    @given(
+        names,
+        websites,
+        new_workspace_fields(),
+        detail_fields,
+        emails,
+    )
+    def same(
+        name: str, website: str, new: dict[str, str], details: dict[str, str], email: str
+    ) -> None:
+        assert check("slug", name) == slug_from_name(name)
+        assert check("website", website) == website_with_scheme(website)
+        assert check("newWorkspace", new) == as_browser_sees(check_new_workspace(new, TAKEN))
+        assert check("details", details) == as_browser_sees(check_details(details, TAKEN))
+        transfer = {"email": email}
+        assert check("transfer", transfer) == as_browser_sees(check_transfer(transfer, OWNER))
+
+    same()
+
+
+def test_the_unique_url_follows_generated_names_as_typed(flow_tab: Page) -> None:
+    """The name typed into Add workspace fills in the Unique URL as Python makes it from the
+    name the field holds, and any reason it cannot be one shows beside it."""
+    page = flow_tab
+    page.goto(home_url(OWNER_STATE))
+    dialog = open_add_workspace(page)
+    name_field = dialog.get_by_label("Name", exact=True)
+    url = dialog.get_by_label("Unique URL", exact=True)
+    error = dialog.locator('[data-error-for="unique_url"]')
+
+    @seed(SEED)
+    @settings(GENERATED, max_examples=40)
+    @given(names.filter(bool))
+    def follows(name: str) -> None:
+        name_field.fill(name)
+        held = name_field.input_value()  # a text field drops line breaks
+        slug = slug_from_name(held)
+        expect(url).to_have_value(slug)
+        _, key = check_unique_url(slug, held, TAKEN)
+        expect(error).to_have_text(FORM_MESSAGES[key] if key and held else "")
+
+    follows()
+    page.keyboard.press("Escape")
+
+
+def test_a_changed_tab_shows_on_every_page_until_reset(flow_tab: Page) -> None:
+    """A renamed workspace and a new default show on the tab's other pages, in switchers,
+    headers, dialogs and titles; a new tab shows the fixtures; Reset brings them back in
+    place."""
+    page = flow_tab
+    acme = FIXTURE_SET.states[OWNER_STATE].workspace
+    page.goto(settings_url(OWNER_STATE, "account"))
+    page.get_by_label("Name", exact=True).fill("Acme Renamed")
+    page.get_by_label("Name", exact=True).press("Enter")
+    expect(status(page)).to_have_text(done_message("saved"))
+
+    page.goto(billing_url(OWNER_STATE))
+    expect(page.get_by_role("link", name="Back to Acme Renamed")).to_be_visible()
+    expect(page).to_have_title(re.compile("Acme Renamed"))
+    bar = page.get_by_role("complementary", name="Prototype")
+    expect(bar).to_contain_text("Changed in this tab")
+    page.goto(home_url("flex-team"))
+    mine = open_workspace_list(page).get_by_role("list", name=SWITCHER_GROUPS["my_workspaces"])
+    expect(mine.get_by_role("link", name="Acme Renamed", exact=True)).to_be_visible()
+    page.goto("prototype/")
+    expect(page.get_by_role("cell", name="Acme Renamed", exact=True)).to_be_visible()
+
+    fresh = page.context.new_page()
+    fresh.goto(page.url.replace("prototype/", billing_url(OWNER_STATE)))
+    expect(fresh.get_by_role("link", name=f"Back to {acme.name}")).to_be_visible()
+    fresh.close()
+
+    page.goto(home_url(OWNER_STATE))
+    bar.get_by_role("button", name="Reset", exact=True).click()
+    expect(switcher(page)).to_contain_text(acme.name)
+    expect(page).to_have_title(re.compile(re.escape(acme.name)))
+    expect(bar.get_by_role("button", name="Reset")).to_be_hidden()
+    assert page.evaluate("sessionStorage.length") == 0
+
+
+def test_a_changed_tab_is_hidden_until_its_changes_are_shown(flow_tab: Page) -> None:
+    """No flash of the fixture: the page stays hidden while workspaces.json is on its way."""
+    page = flow_tab
+    page.goto(home_url("flex-team"))
+    switcher(page).click()
+    page.get_by_role("button", name="Make default workspace").click()
+    expect(status(page)).to_contain_text("is now your default workspace")
+    held: list[Route] = []
+    page.route("**/workspaces.json", lambda route: held.append(route))
+    with page.expect_request("**/workspaces.json"):
+        page.goto(billing_url("flex-team"), wait_until="domcontentloaded")
+    html = page.locator("html")
+    expect(html).to_have_class(re.compile("ws-pending"))
+    assert page.evaluate("getComputedStyle(document.body).visibility") == "hidden"
+    assert len(held) == 1
+    held[0].continue_()
+    expect(html).not_to_have_class(re.compile("ws-pending"))
+    page.unroute("**/workspaces.json")
+
+
+@pytest.mark.parametrize("close", ["Escape", "Cancel"])
+def test_escape_and_cancel_discard_what_was_typed(flow_tab: Page, close: str) -> None:
+    """In Add workspace, Transfer ownership and the Account page's form: nothing is kept, the
+    errors go, and a dialog gives the focus back to its button."""
+    page = flow_tab
+
+    def discard(dialog: Any) -> None:
+        if close == "Escape":
+            page.keyboard.press("Escape")
+        else:
+            dialog.get_by_role("button", name="Cancel").click()
+
+    page.goto(settings_url(OWNER_STATE, "account"))
+    button = page.get_by_role("button", name="Transfer ownership")
+    button.click()
+    dialog = page.get_by_role("dialog", name="Transfer ownership")
+    email = dialog.get_by_label("New owner's email address")
+    email.fill("not an address")
+    email.press("Enter")
+    expect(email).to_have_attribute("aria-invalid", "true")
+    discard(dialog)
+    expect(dialog).to_be_hidden()
+    expect(button).to_be_focused()
+    button.click()
+    expect(email).to_have_value("")
+    expect(dialog.locator("[aria-invalid]")).to_have_count(0)
+    page.keyboard.press("Escape")
+
+    details = page.get_by_role("region", name="Workspace details")
+    website = details.get_by_label("Website", exact=True)
+    saved = website.input_value()
+    website.fill("nowhere")
+    website.press("Enter")
+    expect(website).to_have_attribute("aria-invalid", "true")
+    if close == "Escape":
+        website.press("Escape")
+    else:
+        details.get_by_role("button", name="Cancel").click()
+    expect(website).to_have_value(saved)
+    expect(details.locator("[aria-invalid]")).to_have_count(0)
+
+    page.goto(home_url(OWNER_STATE))
+    dialog = open_add_workspace(page)
+    dialog.get_by_label("Name", exact=True).fill("Half typed")
+    discard(dialog)
+    expect(dialog).to_be_hidden()
+    page.get_by_role("button", name="Add workspace").click()
+    expect(dialog.get_by_label("Name", exact=True)).to_have_value("")
+    expect(dialog.get_by_label("Unique URL", exact=True)).to_have_value("")
+    page.keyboard.press("Escape")
+    assert page.evaluate("sessionStorage.length") == 0
+
+
+def test_a_second_added_workspace_replaces_the_first(flow_tab: Page) -> None:
+    """A tab holds one added workspace: adding another replaces it, billing changes and all."""
+    page = flow_tab
+    for name in ("First Lab", "Second Lab"):
+        page.goto(home_url(OWNER_STATE))
+        dialog = open_add_workspace(page)
+        dialog.get_by_label("Name", exact=True).fill(name)
+        dialog.get_by_label("Name", exact=True).press("Enter")
+        expect(page).to_have_url(re.compile(re.escape(f"w/{NEW_ID}/") + "$"))
+        expect(switcher(page)).to_contain_text(name)
+        if name == "First Lab":
+            page.goto(billing_url(NEW_ID))
+            page.get_by_role("button", name="Add credits").click()
+            page.get_by_role("dialog", name="Plans and credits").get_by_role(
+                "button", name="Confirm"
+            ).click()
+            expect(status(page)).to_have_text("Added 1,000 credits.")
+    mine = open_workspace_list(page).get_by_role("list", name=SWITCHER_GROUPS["my_workspaces"])
+    expect(mine.get_by_role("link", name="First Lab")).to_have_count(0)
+    page.goto(billing_url(NEW_ID))
+    credits = page.get_by_role("region", name="Available Credits")
+    expect(credits).to_contain_text("0 of 0 credits left")
+    kept = json.loads(page.evaluate("JSON.stringify(Object.keys(sessionStorage))"))
+    assert kept == ["prototype.workspaces"]
+
+
+def test_an_added_workspace_can_be_the_default_and_its_name_is_text(
+    flow_tab: Page, watched: Watched
+) -> None:
+    """A name typed as markup shows as typed on every page that names it, and runs nothing."""
+    page = flow_tab
+    name = "<img src=x onerror=alert(1)> {{ 7 * 7 }}"
+    page.goto(home_url(OWNER_STATE))
+    dialog = open_add_workspace(page)
+    dialog.get_by_label("Name", exact=True).fill(name)
+    dialog.get_by_role("button", name="Create workspace").click()
+    expect(page).to_have_url(re.compile(re.escape(f"w/{NEW_ID}/") + "$"))
+    switcher(page).click()
+    page.get_by_role("button", name="Make default workspace").click()
+    expect(status(page)).to_have_text(done_message("default-set", name=name))
+    expect(page).to_have_title(f"{name} · Perspective prototype")
+    page.goto("prototype/")
+    page.get_by_role("link", name=name, exact=True).click()
+    expect(page).to_have_url(re.compile(re.escape(f"w/{NEW_ID}/") + "$"))
+    expect(page.locator("img[src='x']")).to_have_count(0)
+    watched.assert_quiet()
