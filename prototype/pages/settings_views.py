@@ -66,8 +66,9 @@ class AppRow:
 
 
 def app_key(name: str) -> str:
-    """``app-`` and the name with ``_`` doubled and each space as ``_``: no two names alike."""
-    return "app-" + name.replace("_", "__").replace(" ", "_")
+    """``app-`` and the name with ``_`` as ``__`` and a space as ``_s``, so an id has no space
+    and no two names make the same one."""
+    return "app-" + "".join({"_": "__", " ": "_s"}.get(char, char) for char in name)
 
 
 def app_row(app: ConnectedApp) -> AppRow:

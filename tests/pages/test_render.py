@@ -85,7 +85,9 @@ def test_no_page_references_outside_the_site(pages: dict[str, str]) -> None:
     assert not [path for path, html in pages.items() if raw.search(html)]
 
 
-@pytest.mark.parametrize("asset", ["prototype.css", "prototype.js", "flows.js"])
+@pytest.mark.parametrize(
+    "asset", ["prototype.css", "prototype.js", "flows.js", "people.js", "people-flows.js"]
+)
 def test_assets_load_nothing_from_outside(asset: str) -> None:
     text = files("prototype.pages").joinpath("static", asset).read_text(encoding="utf-8")
     assert not re.search(r"""url\(\s*["']?\s*(?:https?:|//)|@import|https?://""", text)

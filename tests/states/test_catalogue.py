@@ -81,8 +81,13 @@ def fixtures(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 def test_the_project_catalogue_loads() -> None:
     catalogue = FIXTURE_SET.catalogue
-    sizes = [catalogue.tiers, catalogue.credit_packs, catalogue.test_cards]
-    assert [*map(len, sizes), len(catalogue.interviewer_models)] == [3, 3, 4, 3]
+    sizes = [
+        len(catalogue.tiers),
+        len(catalogue.credit_packs),
+        len(catalogue.test_cards),
+        len(catalogue.interviewer_models),
+    ]
+    assert sizes == [3, 3, 4, 3]
     assert "4242424242424242" in catalogue.test_numbers
     assert load_fixture_set(FIXTURES).catalogue == catalogue
 

@@ -21,7 +21,7 @@ MODELS = FIXTURE_SET.catalogue.interviewer_models
 VIEWS = [
     pytest.param(
         state_id,
-        Member(name=str(person.name), email=person.email, role=person.role),  # type: ignore[arg-type]
+        Member(name=str(person.name), email=person.email, role=person.role),
         id=f"{state_id}-as-{person.role}",
     )
     for state_id in MEMBER_STATE_IDS
