@@ -139,17 +139,33 @@ class MembersPage:
             done = done_message(action, row, choice).replace(SAMPLE_ADDRESS, EMAIL_PLACEHOLDER)
             yield Step(action, choice, after, done)
 
-    def invites(self, state: WorkspaceState) -> Iterator[Step[WorkspaceState]]:
-        """Inviting the sample address as each role; the roles the viewer may not invite as
-        are refused and left out."""
+    def invites(
+        self, state: WorkspaceState, address: str = SAMPLE_ADDRESS
+    ) -> Iterator[Step[WorkspaceState]]:
+        """Inviting ``address`` (the template's sample) as each role; the roles the viewer may
+        not invite as are refused and left out."""
         for role in ("admin", "member"):
             try:
-                after = invite(state, self.user, self.viewer, SAMPLE_ADDRESS, role, self.today)
+                after = invite(state, self.user, self.viewer, address, role, self.today)
             except ActionError:
                 continue
             row = self._rows(after)[self.rows(after)[-1]]
             done = done_message("invite", row).replace(SAMPLE_ADDRESS, EMAIL_PLACEHOLDER)
             yield Step("invite", role, after, done)
+
+
+def first_steps(
+    page: MembersPage, state: WorkspaceState, invitee: str
+) -> dict[str, Step[WorkspaceState]]:
+    """Each action the page offers, done on the first row that offers it with its first
+    choice; an invitation to ``invitee``."""
+    found: dict[str, Step[WorkspaceState]] = {}
+    for key in page.rows(state):
+        for step in page.steps(state, key):
+            found.setdefault(step.action, step)
+    for step in page.invites(state, invitee):
+        found.setdefault(step.action, step)
+    return found
 
 
 def members_data(page: MembersPage, state: WorkspaceState) -> dict[str, Any]:
