@@ -215,11 +215,21 @@ READ_ROWS = """() => ({
 call."""
 
 
-def do_by_mouse(page: Page, case: PeopleCase, typed: str = INVITEE) -> Locator:
-    """Click the action's button, choose in its dialog, click its primary button."""
+def open_by_mouse(page: Page, case: PeopleCase) -> Locator:
+    """Click the action's button: its dialog, open."""
     case.opener(page).click()
     dialog = page.get_by_role("dialog", name=case.dialog, exact=True)
     expect(dialog).to_be_visible()
+    return dialog
+
+
+def do_by_mouse(page: Page, case: PeopleCase, typed: str = INVITEE) -> Locator:
+    """Click the action's button, choose in its dialog, click its primary button."""
+    return finish_by_mouse(open_by_mouse(page, case), case, typed)
+
+
+def finish_by_mouse(dialog: Locator, case: PeopleCase, typed: str = INVITEE) -> Locator:
+    """In the action's open dialog: fill in, choose, click the primary button."""
     if case.action == "invite":
         dialog.get_by_role("textbox", name="Email address").fill(typed)
     if case.radio:
@@ -228,13 +238,24 @@ def do_by_mouse(page: Page, case: PeopleCase, typed: str = INVITEE) -> Locator:
     return dialog
 
 
-def do_by_keyboard(page: Page, case: PeopleCase, typed: str = INVITEE) -> Locator:
-    """Tab to the action's button, Enter; type, arrows; Enter to submit."""
-    opener = case.opener(page)
-    tab_to(page, opener)
+def open_by_keyboard(page: Page, case: PeopleCase) -> Locator:
+    """Tab to the action's button, Enter: its dialog, open."""
+    tab_to(page, case.opener(page))
     page.keyboard.press("Enter")
     dialog = page.get_by_role("dialog", name=case.dialog, exact=True)
     expect(dialog).to_be_visible()
+    return dialog
+
+
+def do_by_keyboard(page: Page, case: PeopleCase, typed: str = INVITEE) -> Locator:
+    """Tab to the action's button, Enter; type, arrows; Enter to submit."""
+    return finish_by_keyboard(page, open_by_keyboard(page, case), case, typed)
+
+
+def finish_by_keyboard(
+    page: Page, dialog: Locator, case: PeopleCase, typed: str = INVITEE
+) -> Locator:
+    """In the action's open dialog: type, arrows; Enter to submit."""
     if case.action == "invite":
         expect(dialog.get_by_role("textbox", name="Email address")).to_be_focused()
         page.keyboard.type(typed)
