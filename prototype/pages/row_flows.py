@@ -88,12 +88,18 @@ def _variants(page: RowPage[S], starts: Iterable[tuple[S, str]]) -> dict[str, An
 
 
 def rows_data(
-    page: RowPage[S], state: S, adds: Iterable[Step[S]] = (), **extra: Any
+    page: RowPage[S],
+    state: S,
+    adds: Iterable[Step[S]] = (),
+    also: Iterable[S] = (),
+    **extra: Any,
 ) -> dict[str, Any]:
     """The content of a page's ``actions.json``: the fixture's rows, every variant reached, and
-    the actions that add a row (each leads to the variant of the row it adds, last)."""
+    the actions that add a row (each leads to the variant of the row it adds, last). The rows
+    of the states ``also`` are there too: states another view's actions lead to, which this
+    view shows when the tab keeps one."""
     added: dict[str, dict[str, dict[str, Any]]] = {}
-    starts = [(state, key) for key in page.rows(state)]
+    starts = [(other, key) for other in (state, *also) for key in page.rows(other)]
     for step in adds:
         key = page.rows(step.after)[-1]
         added.setdefault(step.action, {})[step.choice] = {

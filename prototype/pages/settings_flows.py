@@ -92,8 +92,14 @@ def _integration(key: str) -> Integration:
 
 
 def model_data(page: ModelPage, state: WorkspaceState) -> dict[str, Any]:
-    """The content of the Model page's ``actions.json`` for the page's viewer."""
-    return rows_data(page, state)
+    """The content of the Model page's ``actions.json`` for the page's viewer: the section with
+    each model the catalogue offers, since every view shows the model an Owner or an Admin
+    picked in this tab, a Member's too."""
+    every = (
+        state.model_copy(update={"workspace": state.workspace.model_copy(update=change)})
+        for change in ({"interviewer_model": model} for model in page.models)
+    )
+    return rows_data(page, state, also=every)
 
 
 def integrations_data(page: IntegrationsPage, state: WorkspaceState) -> dict[str, Any]:
