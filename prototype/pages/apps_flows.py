@@ -28,10 +28,14 @@ class AppsPage:
         """Each app's key, in the user's order."""
         return [app_row(app).key for app in user.connected_apps]
 
+    def variant(self, user: User, key: str) -> str:
+        """An app shows the same whatever else is connected."""
+        return key
+
     def shown(self, user: User, key: str) -> Shown:
         """An app and its Revoke dialog."""
         row = next(app_row(app) for app in user.connected_apps if app_row(app).key == key)
-        return Shown(key, key, self.row_macro(row), self.dialog_macro(row))
+        return Shown(key, self.row_macro(row), self.dialog_macro(row))
 
     def steps(self, user: User, key: str) -> Iterator[Step[User]]:
         """Revoking the app."""

@@ -90,18 +90,23 @@ class MembersPage:
         """Every row's key, members first, in the workspace's order."""
         return list(self._rows(state))
 
+    def variant(self, state: WorkspaceState, key: str) -> str:
+        """A member by address and role, an invitation by address, role and date, the template
+        by role and date."""
+        row = self._rows(state)[key]
+        if row.email == SAMPLE_ADDRESS:
+            return f"n:{row.role}:{row.sent_text}"
+        if row.pending:
+            return f"i:{address_key(row.email)}:{row.role}:{row.sent_text}"
+        return f"m:{address_key(row.email)}:{row.role}"
+
     def shown(self, state: WorkspaceState, key: str) -> Shown:
         """A row: a template when it is the sample invitation."""
         row = self._rows(state)[key]
         taken = {"key": address_key(row.email), "as": "invited" if row.pending else "member"}
         if row.email == SAMPLE_ADDRESS:
             row, taken = template_row(row), {"as": "invited"}
-            variant = f"n:{row.role}:{row.sent_text}"
-        elif row.pending:
-            variant = f"i:{taken['key']}:{row.role}:{row.sent_text}"
-        else:
-            variant = f"m:{taken['key']}:{row.role}"
-        return Shown(variant, row.key, self.row_macro(row), self.dialogs_macro(row), taken)
+        return Shown(row.key, self.row_macro(row), self.dialogs_macro(row), taken)
 
     def steps(self, state: WorkspaceState, key: str) -> Iterator[Step[WorkspaceState]]:
         """Every action on the row, with every role for a role change; refused ones left out."""

@@ -22,8 +22,6 @@ S = TypeVar("S")
 class Shown:
     """One row as the page shows it."""
 
-    variant: str
-    """Its variant id: rows that show the same have the same."""
     key: str
     """The row's ``data-row``: stays the same whatever the row's variant."""
     row: str
@@ -51,6 +49,11 @@ class RowPage(Protocol[S]):
         """The keys of the rows ``state`` shows, in page order."""
         ...
 
+    def variant(self, state: S, key: str) -> str:
+        """The variant id of the row ``key`` in ``state``: rows that show the same have the
+        same."""
+        ...
+
     def shown(self, state: S, key: str) -> Shown:
         """The row ``key`` as ``state`` shows it."""
         ...
@@ -67,17 +70,17 @@ def _variants(page: RowPage[S], starts: Iterable[tuple[S, str]]) -> dict[str, An
     queue = list(starts)
     while queue:
         state, key = queue.pop(0)
-        shown = page.shown(state, key)
-        if shown.variant in found:
+        variant = page.variant(state, key)
+        if variant in found:
             continue
+        shown = page.shown(state, key)
         moves: dict[str, dict[str, dict[str, Any]]] = {}
         for step in page.steps(state, key):
-            kept = key in page.rows(step.after)
-            to = page.shown(step.after, key).variant if kept else None
+            to = page.variant(step.after, key) if key in page.rows(step.after) else None
             moves.setdefault(step.action, {})[step.choice] = {"to": to, "done": step.done}
-            if kept:
+            if to is not None and to not in found:
                 queue.append((step.after, key))
-        found[shown.variant] = {
+        found[variant] = {
             "key": shown.key,
             "row": shown.row,
             "dialogs": shown.dialogs,
@@ -103,12 +106,12 @@ def rows_data(
     for step in adds:
         key = page.rows(step.after)[-1]
         added.setdefault(step.action, {})[step.choice] = {
-            "to": page.shown(step.after, key).variant,
+            "to": page.variant(step.after, key),
             "done": step.done,
         }
         starts.append((step.after, key))
     return {
-        "fixture": [{"v": page.shown(state, key).variant} for key in page.rows(state)],
+        "fixture": [{"v": page.variant(state, key)} for key in page.rows(state)],
         "variants": _variants(page, starts),
         "add": added,
         **extra,

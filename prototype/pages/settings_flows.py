@@ -12,7 +12,13 @@ from prototype.pages.row_flows import Shown, Step, rows_data
 from prototype.pages.settings_views import INTEGRATIONS, integration_row, model_view
 from prototype.states.actions import ActionError
 from prototype.states.models import Member, WorkspaceState
-from prototype.states.workspace_actions import Integration, connect, disconnect, pick_model
+from prototype.states.workspace_actions import (
+    Integration,
+    connect,
+    current_model,
+    disconnect,
+    pick_model,
+)
 
 Macro = Callable[..., str]
 MODEL_ROW = "model"
@@ -33,15 +39,14 @@ class ModelPage:
         """The one row."""
         return [MODEL_ROW]
 
+    def variant(self, state: WorkspaceState, key: str) -> str:
+        """By the model the workspace uses."""
+        return f"model:{current_model(state, self.models)}"
+
     def shown(self, state: WorkspaceState, key: str) -> Shown:
-        """The section and its dialog, by the model the workspace uses."""
+        """The section and its dialog."""
         model = model_view(state, self.viewer, self.models)
-        return Shown(
-            f"model:{model.current}",
-            MODEL_ROW,
-            self.section_macro(model),
-            self.dialog_macro(model),
-        )
+        return Shown(MODEL_ROW, self.section_macro(model), self.dialog_macro(model))
 
     def steps(self, state: WorkspaceState, key: str) -> Iterator[Step[WorkspaceState]]:
         """Picking each model the catalogue offers, when the viewer may pick."""
@@ -66,11 +71,14 @@ class IntegrationsPage:
         """Every integration, in the docs' order."""
         return list(INTEGRATIONS)
 
+    def variant(self, state: WorkspaceState, key: str) -> str:
+        """By whether it is connected."""
+        return f"{key}:{'on' if key in state.workspace.integrations else 'off'}"
+
     def shown(self, state: WorkspaceState, key: str) -> Shown:
         """An integration, connected or not."""
         row = integration_row(state.workspace, self.viewer, _integration(key))
-        variant = f"{key}:{'on' if row.connected else 'off'}"
-        return Shown(variant, key, self.row_macro(row), self.dialogs_macro(row))
+        return Shown(key, self.row_macro(row), self.dialogs_macro(row))
 
     def steps(self, state: WorkspaceState, key: str) -> Iterator[Step[WorkspaceState]]:
         """Connecting or disconnecting it, whichever applies."""

@@ -3,9 +3,9 @@
 Each action is done by one member of the workspace, the viewer (the signed-in user, or the
 member a reviewer views the page as), and only when :mod:`prototype.states.membership` lets the
 viewer's role do it; anything else raises :class:`~prototype.states.actions.ActionError` with
-the reason. The result is validated by the same model, with the same "today", as the viewer's
-own fixture would be: the viewer is still a member (nobody acts on their own row). Members keep
-their place in the list; an invitation is added at the end.
+the reason. The result is validated by the same model, with the same "today"; the viewer is
+still a member, as nobody acts on their own row. Members keep their place in the list; an
+invitation is added at the end.
 """
 
 from __future__ import annotations
@@ -63,11 +63,10 @@ def _invitation(state: WorkspaceState, email: str) -> Invitation:
     return found
 
 
-def _next(state: WorkspaceState, viewer: Member, today: dt.date, **changes: Any) -> WorkspaceState:
-    """``state`` with ``changes``, validated again as the viewer's fixture would be."""
+def _next(state: WorkspaceState, today: dt.date, **changes: Any) -> WorkspaceState:
+    """``state`` with ``changes``, validated again as a fixture is."""
     data = state.model_dump() | changes
-    context = {"today": today, "user_email": viewer.email}
-    return WorkspaceState.model_validate(data, context=context)
+    return WorkspaceState.model_validate(data, context={"today": today})
 
 
 def _refused(viewer: Member, what: str) -> ActionError:
@@ -97,7 +96,7 @@ def invite(
         raise ActionError(INVITE_MESSAGES[problem])
     invitation = {"email": trimmed_address(typed), "role": role, "sent_on": today}
     invitations = [*(i.model_dump() for i in state.invitations), invitation]
-    return _next(state, viewer, today, invitations=invitations)
+    return _next(state, today, invitations=invitations)
 
 
 def resend(
@@ -111,7 +110,7 @@ def resend(
     invitations = [
         i.model_dump() | ({"sent_on": today} if i is invitation else {}) for i in state.invitations
     ]
-    return _next(state, viewer, today, invitations=invitations)
+    return _next(state, today, invitations=invitations)
 
 
 def remove_invitation(
@@ -123,7 +122,7 @@ def remove_invitation(
     if not invitation_actions(viewer, invitation.role).remove:
         raise _refused(viewer, f"remove an invitation as {ROLE_NAMES[invitation.role]}")
     invitations = [i.model_dump() for i in state.invitations if i is not invitation]
-    return _next(state, viewer, today, invitations=invitations)
+    return _next(state, today, invitations=invitations)
 
 
 def change_role(
@@ -143,7 +142,7 @@ def change_role(
     members = [
         m.model_dump() | ({"role": role} if m is member else {}) for m in members_of(state, user)
     ]
-    return _next(state, viewer, today, members=members)
+    return _next(state, today, members=members)
 
 
 def remove_member(
@@ -155,4 +154,4 @@ def remove_member(
     if not member_actions(viewer, member).remove:
         raise _refused(viewer, f"remove {member.name} ({ROLE_NAMES[member.role]})")
     members = [m.model_dump() for m in members_of(state, user) if m is not member]
-    return _next(state, viewer, today, members=members)
+    return _next(state, today, members=members)

@@ -19,9 +19,12 @@ class Counters:
     def rows(self, state: State) -> list[str]:
         return [name for name, _ in state]
 
+    def variant(self, state: State, key: str) -> str:
+        return f"{key}:{dict(state)[key]}"
+
     def shown(self, state: State, key: str) -> Shown:
         value = dict(state)[key]
-        return Shown(f"{key}:{value}", key, f"<li>{value}</li>", "", {"as": str(value)})
+        return Shown(key, f"<li>{value}</li>", "", {"as": str(value)})
 
     def steps(self, state: State, key: str) -> Iterator[Step[State]]:
         if dict(state)[key] < 2:
