@@ -25,13 +25,7 @@ from prototype.pages.settings_views import (
     integration_rows,
     model_view,
 )
-from prototype.states.membership_actions import (
-    change_role,
-    invite,
-    remove_invitation,
-    remove_member,
-    resend,
-)
+from prototype.states.membership_actions import act_on
 from prototype.states.models import Member, User, WorkspaceState
 from prototype.states.user_actions import revoke_app
 from prototype.states.workspace_actions import connect, current_model, disconnect, pick_model
@@ -153,18 +147,11 @@ def membership_after(case: PeopleCase) -> tuple[WorkspaceState, str]:
     """The rules' state after a membership case, and what is announced."""
     state, viewer = case.state, case.viewer
     if case.action == "invite":
-        after = invite(state, USER, viewer, INVITEE, case.choice, TODAY)  # type: ignore[arg-type]
+        after = act_on(state, USER, viewer, "invite", INVITEE, case.choice, TODAY)
         row = members_view(after, USER, viewer).rows[-1]
         return after, membership_done("invite", row)
     row = next(r for r in members_view(state, USER, viewer).rows if r.key == case.key)
-    if case.action == "resend":
-        after = resend(state, USER, viewer, row.email, TODAY)
-    elif case.action == "remove-invitation":
-        after = remove_invitation(state, USER, viewer, row.email, TODAY)
-    elif case.action == "change-role":
-        after = change_role(state, USER, viewer, row.email, case.choice, TODAY)  # type: ignore[arg-type]
-    else:
-        after = remove_member(state, USER, viewer, row.email, TODAY)
+    after = act_on(state, USER, viewer, case.action, row.email, case.choice, TODAY)
     return after, membership_done(case.action, row, case.choice)
 
 

@@ -15,7 +15,6 @@ from typing import Any
 
 from prototype.pages.members_view import (
     KEY_PLACEHOLDER,
-    ROLE_LABELS,
     PersonRow,
     members_view,
     template_row,
@@ -31,11 +30,9 @@ from prototype.states.invite_input import (
     address_key,
 )
 from prototype.states.membership_actions import (
-    change_role,
-    invite,
-    remove_invitation,
-    remove_member,
-    resend,
+    INVITED_ROLES,
+    ROLE_NAMES,
+    act_on,
     with_article,
 )
 from prototype.states.models import Member, User, WorkspaceState
@@ -45,6 +42,11 @@ SAMPLE_ADDRESS = "invitee@example.invalid"
 EMAIL_PLACEHOLDER = "@email@"
 """What an announcement about a template row holds in place of the address."""
 Macro = Callable[..., str]
+ROW_ACTIONS = {
+    True: [("resend", ""), ("remove-invitation", "")],
+    False: [("change-role", "admin"), ("change-role", "member"), ("remove-member", "")],
+}
+"""What can be tried on a pending invitation's row, and on a member's: action and choice."""
 
 
 def invite_form() -> dict[str, Any]:
@@ -69,7 +71,7 @@ def done_message(action: str, row: PersonRow, role: str = "") -> str:
     if action == "remove-invitation":
         return f"Removed the invitation to {row.email}."
     if action == "change-role":
-        return f"{who} is now {with_article(ROLE_LABELS[role])}."  # type: ignore[index]
+        return f"{who} is now {with_article(ROLE_NAMES[role])}."
     return f"Removed {who} from the workspace."
 
 
@@ -111,34 +113,9 @@ class MembersPage:
     def steps(self, state: WorkspaceState, key: str) -> Iterator[Step[WorkspaceState]]:
         """Every action on the row, with every role for a role change; refused ones left out."""
         row = self._rows(state)[key]
-        user, viewer, today = self.user, self.viewer, self.today
-        tries: list[tuple[str, str, Callable[[], WorkspaceState]]]
-        if row.pending:
-            tries = [
-                ("resend", "", lambda: resend(state, user, viewer, row.email, today)),
-                (
-                    "remove-invitation",
-                    "",
-                    lambda: remove_invitation(state, user, viewer, row.email, today),
-                ),
-            ]
-        else:
-            tries = [
-                (
-                    "change-role",
-                    role,
-                    lambda role=role: change_role(  # type: ignore[misc]
-                        state, user, viewer, row.email, role, today
-                    ),
-                )
-                for role in ("admin", "member")
-            ]
-            tries.append(
-                ("remove-member", "", lambda: remove_member(state, user, viewer, row.email, today))
-            )
-        for action, choice, do in tries:
+        for action, choice in ROW_ACTIONS[row.pending]:
             try:
-                after = do()
+                after = act_on(state, self.user, self.viewer, action, row.email, choice, self.today)
             except ActionError:
                 continue
             done = done_message(action, row, choice).replace(SAMPLE_ADDRESS, EMAIL_PLACEHOLDER)
@@ -149,9 +126,9 @@ class MembersPage:
     ) -> Iterator[Step[WorkspaceState]]:
         """Inviting ``address`` (the template's sample) as each role; the roles the viewer may
         not invite as are refused and left out."""
-        for role in ("admin", "member"):
+        for role in INVITED_ROLES:
             try:
-                after = invite(state, self.user, self.viewer, address, role, self.today)
+                after = act_on(state, self.user, self.viewer, "invite", address, role, self.today)
             except ActionError:
                 continue
             row = self._rows(after)[self.rows(after)[-1]]

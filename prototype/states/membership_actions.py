@@ -155,3 +155,32 @@ def remove_member(
         raise _refused(viewer, f"remove {member.name} ({ROLE_NAMES[member.role]})")
     members = [m.model_dump() for m in members_of(state, user) if m is not member]
     return _next(state, today, members=members)
+
+
+INVITED_ROLES: dict[str, InvitedRole] = {"admin": "admin", "member": "member"}
+"""The roles a role change or an invitation may give, by name."""
+
+
+def act_on(
+    state: WorkspaceState,
+    user: User,
+    viewer: Member,
+    action: str,
+    email: str,
+    role: str,
+    today: dt.date,
+) -> WorkspaceState:
+    """Do the row ``action`` to the person with ``email``; ``role`` is a role change's new
+    role, an invitation's role (and ``email`` the address typed)."""
+    new_role = INVITED_ROLES.get(role)
+    if action == "invite" and new_role:
+        return invite(state, user, viewer, email, new_role, today)
+    if action == "resend":
+        return resend(state, user, viewer, email, today)
+    if action == "remove-invitation":
+        return remove_invitation(state, user, viewer, email, today)
+    if action == "change-role" and new_role:
+        return change_role(state, user, viewer, email, new_role, today)
+    if action == "remove-member":
+        return remove_member(state, user, viewer, email, today)
+    raise ActionError(f"{action} does not take {role!r}")

@@ -28,13 +28,7 @@ from prototype.pages.members_flows import (
 from prototype.pages.members_view import members_view, viewers_by_role
 from prototype.pages.render import environment, render_pages
 from prototype.states.invite_input import ADDRESS, INVITE_MESSAGES
-from prototype.states.membership_actions import (
-    change_role,
-    invite,
-    remove_invitation,
-    remove_member,
-    resend,
-)
+from prototype.states.membership_actions import act_on, invite
 from prototype.states.models import Member, WorkspaceState
 from tests.expected import FIXTURE_SET, MANAGES, MEMBER_STATE_IDS
 from tests.people_rows import Row, add, moves, shown, start, step
@@ -81,14 +75,7 @@ def python_step(
 ) -> WorkspaceState:
     """The rules' own action on the row ``key``."""
     email = next(r.email for r in members_view(state, USER, viewer).rows if r.key == key)
-    if action == "resend":
-        return resend(state, USER, viewer, email, TODAY)
-    if action == "remove-invitation":
-        return remove_invitation(state, USER, viewer, email, TODAY)
-    if action == "change-role":
-        return change_role(state, USER, viewer, email, choice, TODAY)  # type: ignore[arg-type]
-    assert action == "remove-member"
-    return remove_member(state, USER, viewer, email, TODAY)
+    return act_on(state, USER, viewer, action, email, choice, TODAY)
 
 
 def walks(

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from prototype.states.actions import ActionError
 from prototype.states.invite_input import ADDRESS, INVITE_MESSAGES
 from prototype.states.membership_actions import (
+    act_on,
     change_role,
     invite,
     remove_invitation,
@@ -207,3 +208,13 @@ def test_generated_invitations_are_added_or_refused_with_a_message(
         assert (added.email, added.role, added.sent_on) == (text.strip(" \t\n\f\r"), role, TODAY)
         assert after.invitations[:-1] == state.invitations
         state = after
+
+
+@pytest.mark.parametrize(
+    ("action", "role"), [("change-role", "owner"), ("invite", ""), ("transfer", "admin")]
+)
+def test_an_action_or_role_no_row_offers_is_refused(action: str, role: str) -> None:
+    state = FIXTURE_SET.states["pro-tier-renewing"]
+    owner = viewer_as("pro-tier-renewing", "owner")
+    with pytest.raises(ActionError, match="does not take"):
+        act_on(state, USER, owner, action, state.members[1].email, role, TODAY)
