@@ -136,6 +136,9 @@ CONFORMANCE_TESTS = (
     "tests/conformance/test_roles_claims.py",
     "tests/conformance/test_workspace_claims.py",
     "tests/conformance/test_workspace_flows.py",
+    "tests/conformance/test_members_flows.py",
+    "tests/conformance/test_settings_flows.py",
+    "tests/conformance/test_role_table_claims.py",
     "tests/conformance/test_evidence.py",
 )
 """The conformance run: every claim on every state, the report and the pictures."""

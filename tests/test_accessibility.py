@@ -48,6 +48,20 @@ from tests.flows_ui import (
     status,
     tab_to,
 )
+from tests.people_ui import (
+    READ_ROWS,
+    PeopleCase,
+    app_cases,
+    expected_rows,
+    finish_by_keyboard,
+    integration_cases,
+    membership_cases,
+    model_cases,
+    open_by_keyboard,
+    text_of,
+)
+from tests.people_ui import finish_by_mouse as finish_people_by_mouse
+from tests.people_ui import open_by_mouse as open_people_by_mouse
 from tests.tabs import SharedPage
 from tests.workspace_ui import (
     WORKSPACE_ACTIONS,
@@ -262,7 +276,7 @@ def test_members_page_and_its_dialogs_pass_axe(
             continue
         trigger = triggers.first
         trigger.click()
-        dialog = ui_page.locator(f"#{trigger.get_attribute('data-dialog')}")
+        dialog = ui_page.locator(f'[id="{trigger.get_attribute("data-dialog")}"]')
         expect(dialog).to_be_visible()
         assert_accessible(ui_page, axe_report, f"{name} {kind} open")
         ui_page.keyboard.press("Escape")
@@ -541,3 +555,79 @@ def test_workspace_forms_with_their_errors_pass_axe(
         else:
             assert_accessible(page, axe_report, "account form and transfer dialog with errors")
         page.keyboard.press("Escape")
+
+
+PEOPLE_STATE = "pro-tier-renewing"
+PEOPLE_CASES = [
+    pytest.param(case, id=f"{case.page}-{case.action}")
+    for case in [
+        *(c for c in membership_cases(PEOPLE_STATE) if c.as_role is None),
+        *(c for c in model_cases() if (c.state_id, c.as_role) == (PEOPLE_STATE, None)),
+        *(c for c in integration_cases() if c.state_id == PEOPLE_STATE),
+        *list(app_cases(PEOPLE_STATE))[:1],
+    ]
+]
+"""Each kind of people action once, as the Owner: invite, resend, remove an invitation, change
+a role, remove a member, pick the model, connect, disconnect, revoke an app. The conformance
+run does each on every state and role view, by mouse."""
+
+
+def people_focus(case: PeopleCase) -> str:
+    """Where the focus is once the action is done (``READ_ROWS``'s ``focused``)."""
+    if case.action == "invite":
+        return "add-member"
+    if case.action == "revoke":
+        return "H2"
+    return "Members table" if case.action.startswith("remove") else case.key
+
+
+@pytest.mark.parametrize("width", list(WIDTHS.values()), ids=list(WIDTHS))
+@pytest.mark.parametrize("case", PEOPLE_CASES)
+def test_each_people_action_by_keyboard_alone(
+    flow_tab: Page, axe_report: AxeReport, case: PeopleCase, width: int
+) -> None:
+    """Tab to the button, Enter, typing or arrows, Enter: done, announced, the focus on the
+    opener or what took its place; axe passes on the open dialog and on the page after it at
+    1280 pixels, nothing scrolls sideways at 375."""
+    html, said, _ = expected_rows(case)
+    page = flow_tab
+    name = f"{case.state_id} {case.page} {case.action}"
+    with viewport_width(page, width):
+        page.goto(case.url)
+        dialog = open_by_keyboard(page, case)
+        if width < 1280:
+            assert_reflows(page, width)
+        else:
+            assert_accessible(page, axe_report, f"{name} dialog open")
+        finish_by_keyboard(page, dialog, case)
+        expect(status(page)).to_have_text(said)
+        shown = page.evaluate(READ_ROWS)
+        assert (shown["rows"], shown["focused"]) == (text_of(html), people_focus(case))
+        if width < 1280:
+            assert_reflows(page, width)
+        else:
+            assert_accessible(page, axe_report, f"{name} after")
+
+
+@pytest.mark.parametrize("case", PEOPLE_CASES)
+def test_each_people_action_by_mouse_at_375px(flow_tab: Page, case: PeopleCase) -> None:
+    html, said, _ = expected_rows(case)
+    page = flow_tab
+    with viewport_width(page, REFLOW_WIDTHS["375px"]):
+        page.goto(case.url)
+        dialog = open_people_by_mouse(page, case)
+        assert_reflows(page, 375)
+        finish_people_by_mouse(dialog, case)
+        expect(status(page)).to_have_text(said)
+        assert page.evaluate(READ_ROWS)["rows"] == text_of(html)
+        assert_reflows(page, 375)
+
+
+def test_invite_dialog_with_its_error_passes_axe(ui_page: Page, axe_report: AxeReport) -> None:
+    ui_page.goto(members_url(PEOPLE_STATE))
+    ui_page.get_by_role("button", name="Add New Member", exact=True).click()
+    dialog = ui_page.get_by_role("dialog", name="Add New Member")
+    dialog.get_by_role("button", name="Send invitation").click()
+    expect(dialog.locator("[aria-invalid='true']")).to_have_count(1)
+    assert_accessible(ui_page, axe_report, f"{PEOPLE_STATE} invite dialog with its error")
+    ui_page.keyboard.press("Escape")

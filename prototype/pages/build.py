@@ -13,6 +13,7 @@ from prototype.outputs.atomic_site import discard, publish, staging_dir
 from prototype.outputs.jsontext import json_text
 from prototype.pages.flows import flows_data
 from prototype.pages.manifest import states_json
+from prototype.pages.people_files import people_files
 from prototype.pages.render import environment, render_pages, views_of
 from prototype.pages.workspaces import new_workspace_view, workspaces_data
 from prototype.states.fixtures import FixtureSet, load_fixture_set
@@ -39,8 +40,8 @@ def prototype_files(
     fixture_set: FixtureSet, docs_url: str = DOCS_URL, aids: ReviewAids | None = None
 ) -> Iterator[tuple[str, bytes]]:
     """Every file of the prototype, as ``(path relative to its root, content)``: the pages (an
-    added workspace's among them), each state's ``flows.json``, the assets, ``states.json``,
-    ``workspaces.json`` and ``claims.json``."""
+    added workspace's among them), each state's ``flows.json``, each people page's
+    ``actions.json``, the assets, ``states.json``, ``workspaces.json`` and ``claims.json``."""
     aids = aids or ReviewAids()
     views = views_of(fixture_set)
     for path, html in render_pages(fixture_set, docs_url, aids.screenshots, views):
@@ -51,6 +52,8 @@ def prototype_files(
             env, view, fixture_set.catalogue, fixture_set.today, fixture_set.user.name
         )
         yield f"{view.home_path}flows.json", json_text(flows).encode()
+    for path, data in people_files(env, fixture_set):
+        yield path, json_text(data).encode()
     for asset in sorted(
         files("prototype.pages").joinpath("static").iterdir(), key=lambda a: a.name
     ):

@@ -6,6 +6,7 @@ from typing import Any
 
 from prototype.outputs.jsontext import json_text
 from prototype.pages.dialog_links import dialogs_of
+from prototype.pages.members_flows import MembersPage, first_steps
 from prototype.pages.reach import Offered, offered_choices
 from prototype.pages.settings_pages import LANDING, MEMBERS
 from prototype.pages.views import BillingView, billing_view
@@ -22,6 +23,16 @@ ACTION_LABELS: dict[ActionId, str] = {
     "save-card": "Save card",
 }
 """What each action is called in ``states.json``."""
+MEMBERSHIP_LABELS: dict[str, str] = {
+    "invite": "Invite a member",
+    "resend": "Resend invitation",
+    "remove-invitation": "Remove invitation",
+    "change-role": "Change role",
+    "remove-member": "Remove member",
+}
+"""The Members page's actions, in the order ``states.json`` lists them."""
+EXAMPLE_INVITEE = "new.teammate@example.com"
+"""Who a result state's invitation goes to."""
 
 
 def state_entry(
@@ -85,8 +96,8 @@ def dialog_links(view: BillingView, user: User, site_path: str) -> list[dict[str
 def action_results(
     view: BillingView, offered: Offered, fixture_set: FixtureSet, site_path: str
 ) -> list[dict[str, Any]]:
-    """Each action the state offers, done with the catalogue's first choice, and the state it
-    leads to as an entry of its own."""
+    """Each action the state offers, done with the catalogue's first choice, then each of the
+    Members page's, and the state each leads to as an entry of its own."""
     results = []
     for action in actions_of(view.state):
         _, choice = offered[action][0]
@@ -104,7 +115,34 @@ def action_results(
                 ),
             }
         )
-    return results
+    return results + membership_results(view, fixture_set, site_path)
+
+
+def membership_results(
+    view: BillingView, fixture_set: FixtureSet, site_path: str
+) -> list[dict[str, Any]]:
+    """Each Members page action the user's role allows, done on the first row that offers it
+    (an invitation as the first role the user may invite), and the state it leads to."""
+    user, state = fixture_set.user, view.state
+    viewer = viewer_of(state, user)
+    if viewer is None:
+        return []
+    page = MembersPage(user, viewer, fixture_set.today, str, str)  # no row is rendered here
+    steps = first_steps(page, state, EXAMPLE_INVITEE)
+    return [
+        {
+            "id": action,
+            "label": label,
+            "result_state": state_entry(
+                billing_view(view.state_id, steps[action].after, view.invoices),
+                site_path,
+                user,
+                fixture_set.default_workspace,
+            ),
+        }
+        for action, label in MEMBERSHIP_LABELS.items()
+        if action in steps
+    ]
 
 
 def states_json(fixture_set: FixtureSet, views: list[BillingView], site_path: str) -> str:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
 from prototype.states.formatting import long_date
+from prototype.states.invite_input import address_key
 from prototype.states.membership import (
     ROLES,
     MemberActions,
@@ -14,12 +16,14 @@ from prototype.states.membership import (
     members_of,
     viewer_of,
 )
-from prototype.states.models import Member, Role, User, WorkspaceState
+from prototype.states.models import Invitation, Member, Role, User, WorkspaceState
 
 ROLE_LABELS: dict[Role, str] = {"owner": "Owner", "admin": "Admin", "member": "Member"}
 """The role names the pages show, as the docs write them."""
 PENDING_LABEL = "Pending"
 """How the Members page marks an invitation that has not been accepted."""
+KEY_PLACEHOLDER = "@key@"
+"""What a template row holds in place of its key, for the browser to fill."""
 
 
 @dataclass(frozen=True)
@@ -27,7 +31,7 @@ class PersonRow:
     """One row of the Members table: a member, or a pending invitation."""
 
     key: str
-    """A stable id for the row, used by its dialogs."""
+    """The row's id on the page, from the person's address: its dialogs' ids start with it."""
     name: str | None
     """The member's name; ``None`` for an invitation."""
     email: str
@@ -38,6 +42,8 @@ class PersonRow:
     """When a pending invitation was sent, as the page shows it."""
     is_viewer: bool
     actions: MemberActions
+    fill: bool = False
+    """A template: the browser fills the address in as text, and the key into its ids."""
 
     @property
     def change_role_labels(self) -> list[tuple[Role, str]]:
@@ -56,42 +62,54 @@ class MembersView:
     """The roles the viewer may invite someone as; empty when they may not invite."""
 
 
-def _slug(email: str) -> str:
-    return "".join(char if char.isalnum() else "-" for char in email.casefold())
+def person_key(kind: str, email: str) -> str:
+    """A row's id: ``member-`` or ``invitation-`` and the address as addresses are compared
+    (no address has a space, and no two compare equal, so every id is its own)."""
+    return f"{kind}-{address_key(email)}"
+
+
+def member_row(member: Member, viewer: Member) -> PersonRow:
+    """A confirmed member's row, with what the viewer may do to them."""
+    return PersonRow(
+        key=person_key("member", member.email),
+        name=member.name,
+        email=member.email,
+        role=member.role,
+        role_label=ROLE_LABELS[member.role],
+        pending=False,
+        sent_text=None,
+        is_viewer=address_key(member.email) == address_key(viewer.email),
+        actions=member_actions(viewer, member),
+    )
+
+
+def invitation_row(invitation: Invitation, viewer: Member) -> PersonRow:
+    """A pending invitation's row, with what the viewer may do to it."""
+    return PersonRow(
+        key=person_key("invitation", invitation.email),
+        name=None,
+        email=invitation.email,
+        role=invitation.role,
+        role_label=ROLE_LABELS[invitation.role],
+        pending=True,
+        sent_text=long_date(invitation.sent_on),
+        is_viewer=False,
+        actions=invitation_actions(viewer, invitation.role),
+    )
+
+
+def template_row(row: PersonRow) -> PersonRow:
+    """``row`` as a template for any address: the address and key left for the browser."""
+    return dataclasses.replace(
+        row, key=person_key("invitation", KEY_PLACEHOLDER), email="", fill=True
+    )
 
 
 def members_view(state: WorkspaceState, user: User, viewer: Member) -> MembersView:
     """The Members page of ``state`` for ``viewer`` (the signed-in ``user``, or a member a
-    reviewer views it as): members by role, then pending invitations."""
-    members = sorted(members_of(state, user), key=lambda m: ROLES.index(m.role))
-    rows = [
-        PersonRow(
-            key=f"member-{_slug(member.email)}",
-            name=member.name,
-            email=member.email,
-            role=member.role,
-            role_label=ROLE_LABELS[member.role],
-            pending=False,
-            sent_text=None,
-            is_viewer=member.email.casefold() == viewer.email.casefold(),
-            actions=member_actions(viewer, member),
-        )
-        for member in members
-    ]
-    rows += [
-        PersonRow(
-            key=f"invitation-{_slug(invitation.email)}",
-            name=None,
-            email=invitation.email,
-            role=invitation.role,
-            role_label=ROLE_LABELS[invitation.role],
-            pending=True,
-            sent_text=long_date(invitation.sent_on),
-            is_viewer=False,
-            actions=invitation_actions(viewer, invitation.role),
-        )
-        for invitation in state.invitations
-    ]
+    reviewer views it as): the members in the workspace's order, then pending invitations."""
+    rows = [member_row(member, viewer) for member in members_of(state, user)]
+    rows += [invitation_row(invitation, viewer) for invitation in state.invitations]
     return MembersView(
         viewer=viewer,
         viewer_role_label=ROLE_LABELS[viewer.role],

@@ -11,6 +11,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from prototype.pages.dialog_links import dialogs_of
 from prototype.pages.members_view import ROLE_LABELS, members_view, viewers_by_role
+from prototype.pages.people_pages import people_key
 from prototype.pages.settings_pages import (
     BILLING,
     LANDING,
@@ -18,7 +19,7 @@ from prototype.pages.settings_pages import (
     SETTINGS_PAGES,
     SettingsPage,
 )
-from prototype.pages.settings_views import integration_rows, role_view, user_view
+from prototype.pages.settings_views import integration_rows, model_view, role_view, user_view
 from prototype.pages.views import BillingView, billing_view, catalogue_choices
 from prototype.pages.workspaces import (
     DEFAULT_STATUS,
@@ -119,7 +120,7 @@ def render_pages(
             "state_id": view.state_id,
             "viewer": viewer,
             "is_default": is_default(fixture_set, view, viewer),
-            "integrations": integration_rows(view.state.workspace),
+            "integrations": integration_rows(view.state.workspace, viewer),
         }
         yield page(f"{view.home_path}index.html", "workspace/home.html", page_kind="home", **each)
         for entry in SETTINGS_PAGES:
@@ -141,6 +142,7 @@ def render_pages(
                     settings_page=entry,
                     page_kind="billing" if entry.slug == BILLING else "settings",
                     page_role=role_view(viewer) if viewer else None,
+                    people_key=people_key(view.state_id, entry.slug, None),
                     **each,
                 )
         for invoice in view.invoices:
@@ -200,7 +202,9 @@ def _role_pages(
             settings_page=entry,
             page_kind=entry.slug,
             members=members_view(state, user, as_member),
+            model=model_view(state, as_member, fixture_set.catalogue.interviewer_models),
             page_role=role_view(as_member),
+            people_key=people_key(view.state_id, entry.slug, role),
             view_as_links=_view_as_links(viewer.role, list(others), role),
             product_address=product_address(state.workspace, entry.slug),
             **(each | {"is_default": is_default(fixture_set, view, as_member)}),

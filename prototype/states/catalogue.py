@@ -1,4 +1,5 @@
-"""The example catalogue: the tiers, credit packs and test cards a reviewer can pick in flows.
+"""The example catalogue: the tiers, credit packs, test cards and text interviewer models a
+reviewer can pick in flows.
 
 ``fixtures/_catalogue.yaml`` holds it. It is example data for the prototype, not product facts:
 every screen that offers these choices says so. Test cards follow a payment provider's test
@@ -14,7 +15,7 @@ from pydantic import Field, ValidationError, ValidationInfo, field_validator
 
 from prototype.inputs.errors import shown
 from prototype.states.card_input import brand_of_number, luhn_valid
-from prototype.states.models import MAX_CREDITS, CardBrand, Credits, Plan, StrictModel
+from prototype.states.models import MAX_CREDITS, CardBrand, Credits, Plan, StrictModel, Workspace
 
 T = TypeVar("T", bound=Hashable)
 
@@ -78,6 +79,9 @@ class Catalogue(StrictModel):
     """Test card numbers the payment method dialog accepts, first the default."""
     new_workspace: NewWorkspaceExample
     """The plan and credits of a workspace made with **Add workspace**: example data."""
+    interviewer_models: list[str] = Field(min_length=1, max_length=12)
+    """Text interviewer models a workspace can use, first the default (when a fixture names
+    none)."""
 
     @field_validator("tiers")
     @classmethod
@@ -102,6 +106,19 @@ class Catalogue(StrictModel):
     def _cards(cls, cards: list[ProviderTestCard]) -> list[ProviderTestCard]:
         _listed_once([card.number for card in cards], "the test card")
         return cards
+
+    @field_validator("interviewer_models")
+    @classmethod
+    def _models(cls, models: list[str]) -> list[str]:
+        for index, model in enumerate(models):
+            try:
+                Workspace(name="Example", kind="team", interviewer_model=model)
+            except ValidationError as error:
+                reason = error.errors(include_url=False)[0]["msg"].removeprefix("Value error, ")
+                raise ValueError(
+                    f"[{index}] {shown(model)} is not a model name a workspace can have: {reason}"
+                ) from None
+        return list(_listed_once(models, "the model"))
 
     @property
     def test_numbers(self) -> frozenset[str]:

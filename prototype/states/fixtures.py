@@ -115,6 +115,7 @@ def load_fixture_set(fixtures_dir: Path) -> FixtureSet:
             problems.extend(error.problems)
             continue
         problems.extend(_taken(state, _source(path), owners))
+        problems.extend(_model_problems(state, catalogue, _source(path)))
         states[path.stem] = state
     if not states and not problems:
         problems.append(f"{_source(fixtures_dir)}: no workspace states (<id>.yaml files)")
@@ -146,6 +147,17 @@ def _taken(state: WorkspaceState, source: str, owners: dict[str, str]) -> list[s
             )
         owners.setdefault(key, source)
     return problems
+
+
+def _model_problems(state: WorkspaceState, catalogue: Catalogue | None, source: str) -> list[str]:
+    """A workspace's text interviewer model must be one the catalogue offers on the Model page."""
+    model = state.workspace.interviewer_model
+    if catalogue is None or model is None or model in catalogue.interviewer_models:
+        return []
+    return [
+        f"{source}: workspace.interviewer_model: {shown(model)} is not one of the catalogue's "
+        f"interviewer_models ({', '.join(catalogue.interviewer_models)})"
+    ]
 
 
 def _default_problems(

@@ -87,6 +87,11 @@ def picks_model(viewer: Member | None) -> bool:
     return viewer is not None and viewer.role in {"owner", "admin"}
 
 
+def manages_integrations(viewer: Member | None) -> bool:
+    """Every member, whatever their role, connects and disconnects the workspace's integrations."""
+    return viewer is not None
+
+
 def edits_account(viewer: Member | None) -> bool:
     """Only the Owner updates the workspace's account details."""
     return viewer is not None and viewer.role == "owner"

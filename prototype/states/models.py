@@ -492,7 +492,16 @@ class User(StrictModel):
     mcp_keys: list[McpKey] = Field(default_factory=list)
     """Keys the user made for AI assistants' access (MCP): example data."""
     connected_apps: list[ConnectedApp] = Field(default_factory=list)
-    """OAuth apps connected to the user's account: example data."""
+    """OAuth apps connected to the user's account (example data), each name once."""
+
+    @field_validator("connected_apps")
+    @classmethod
+    def _apps_named_apart(cls, apps: list[ConnectedApp]) -> list[ConnectedApp]:
+        names = [app.name for app in apps]
+        twice = sorted({name for name in names if names.count(name) > 1})
+        if twice:
+            raise ValueError(f"{shown(twice[0])} is listed twice; names tell apps apart")
+        return apps
 
 
 class FixtureSetSettings(StrictModel):

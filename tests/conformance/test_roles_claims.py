@@ -154,7 +154,8 @@ def test_add_new_member_offers_the_roles_the_viewer_may_invite(
     button.click()
     dialog = ui_page.get_by_role("dialog", name="Add New Member")
     expect(dialog.get_by_role("textbox")).to_have_count(1)
-    expect(dialog.get_by_role("textbox", name="Email address")).to_have_attribute("type", "email")
+    field = dialog.get_by_role("textbox", name="Email address")
+    expect(field).to_have_attribute("inputmode", "email")
     expect(dialog.get_by_role("radio")).to_have_count(len(invitable))
     for label in invitable:
         expect(dialog.get_by_role("radio", name=label, exact=True)).to_be_visible()

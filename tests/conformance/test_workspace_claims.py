@@ -149,7 +149,7 @@ def test_model_page_shows_the_workspaces_interviewer_model(
     workspace = fixture_set.states[state_id].workspace
     expect(section).to_contain_text(workspace.name)
     expect(section.locator('[data-field="model"]')).to_have_text(
-        workspace.interviewer_model or "Default model"
+        workspace.interviewer_model or fixture_set.catalogue.interviewer_models[0]
     )
 
 

@@ -136,8 +136,22 @@ def test_pages_of_each_state(out: Path, fixture_set: FixtureSet, state_id: str) 
             for slug in ("members", "model", "account")
             for role in other_roles(state, fixture_set.user)
         ),
+        *people_data_files(state, fixture_set.user),
     }
     assert set(snapshot(out / "w" / state_id)) == expected
+
+
+def people_data_files(state: WorkspaceState, user: User) -> set[str]:
+    """Each people page's actions.json: Connected Apps on every workspace; Integrations, and
+    Members and Model as each role, on a workspace the user belongs to."""
+    files = {"settings/connected-apps/actions.json"}
+    if state.workspace.group == "shared_with_me":
+        return files
+    views = ["", *(f"as-{role}/" for role in other_roles(state, user))]
+    return files | {
+        "settings/integrations/actions.json",
+        *(f"settings/{slug}/{view}actions.json" for slug in ("members", "model") for view in views),
+    }
 
 
 def other_roles(state: WorkspaceState, user: User) -> set[str]:

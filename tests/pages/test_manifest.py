@@ -13,11 +13,13 @@ from prototype.pages.render import views_of
 from prototype.states.fixtures import FixtureSet
 from tests.expected import (
     FIXTURE_SET,
+    MANAGES,
     MEMBER_STATE_IDS,
     SHARED_STATE_IDS,
     STATE_IDS,
     people_of,
     role_views,
+    row_actions,
 )
 
 STATE_KEYS = {
@@ -187,6 +189,8 @@ def test_actions_lead_to_states_with_the_catalogues_first_choice(
         result = action["result_state"]
         assert set(result) == ENTRY_KEYS - {"dialogs", "actions"}
         assert (result["id"], result["invoices"]) == (state_id, entry["invoices"])
+    for membership in MEMBERSHIP_ACTIONS:
+        actions.pop(membership, None)  # test_membership_actions_change_the_members
     card = catalogue.test_cards[0]
     assert actions.pop("save-card")["result_state"]["payment_method"].endswith(
         f" ending in {card.number[-4:]}"
@@ -213,6 +217,53 @@ def test_actions_lead_to_states_with_the_catalogues_first_choice(
         changed = actions.pop("change-tier")["result_state"]
         assert (changed["tier"], changed["renews_on"]) == (catalogue.tiers[0], entry["renews_on"])
     assert actions == {}
+
+
+MEMBERSHIP_ACTIONS = ["invite", "resend", "remove-invitation", "change-role", "remove-member"]
+
+
+def people_after(entry: dict[str, Any]) -> list[tuple[str, str, bool]]:
+    return [(m["email"], m["role"], m["pending"]) for m in entry["members"]]
+
+
+@pytest.mark.parametrize("state_id", MEMBER_STATE_IDS)
+def test_membership_actions_change_the_members(manifest: dict[str, Any], state_id: str) -> None:
+    """After the billing actions, each Members page action the user's role allows, in the
+    page's order, done on the first person it applies to: the result lists the members as
+    that action leaves them."""
+    entry = entry_of(manifest, state_id)
+    people = people_of(FIXTURE_SET.states[state_id])
+    me = role_views(state_id)[0][1]
+    offered = {action for person in people for action in row_actions(me, person)}
+    pending = [p for p in people if p.pending and row_actions(me, p)]
+    confirmed = [p for p in people if not p.pending]
+    expected = [
+        *(["invite"] if MANAGES[me.role] else []),
+        *(["resend", "remove-invitation"] if pending else []),
+        *(["change-role"] if "Change role" in offered else []),
+        *(
+            ["remove-member"]
+            if "Remove" in {a for p in confirmed for a in row_actions(me, p)}
+            else []
+        ),
+    ]
+    actions = {a["id"]: a for a in entry["actions"] if a["id"] in MEMBERSHIP_ACTIONS}
+    assert list(actions) == expected
+    before = people_after(entry)
+    for action_id, action in actions.items():
+        after = people_after(action["result_state"])
+        assert action["label"]
+        if action_id == "invite":
+            assert after[:-1] == before
+            assert after[-1][0] == "new.teammate@example.com"
+            assert after[-1][2]
+        elif action_id == "change-role":
+            assert [row[0] for row in after] == [row[0] for row in before]
+            assert len(set(after) - set(before)) == 1
+        elif action_id == "resend":
+            assert after == before
+        else:
+            assert len(after) == len(before) - 1
 
 
 @pytest.mark.parametrize("state_id", STATE_IDS)

@@ -65,6 +65,22 @@ BAD: dict[str, tuple[str, str, str]] = {
         "",
         "new_workspace: Field required",
     ),
+    "duplicate-model": (
+        "Example Interviewer Deep]",
+        "Example Interviewer Fast]",
+        "interviewer_models: the model 'Example Interviewer Fast' is listed twice",
+    ),
+    "blank-model": (
+        "[Example Interviewer Standard,",
+        "['  ', Example Interviewer Standard,",
+        "interviewer_models: [0] '  ' is not a model name a workspace can have: is blank",
+    ),
+    "no-models": (
+        "interviewer_models: [Example Interviewer Standard, Example Interviewer Fast, "
+        "Example Interviewer Deep]",
+        "interviewer_models: []",
+        "interviewer_models: List should have at least 1",
+    ),
 }
 """Case → the text replaced in the good catalogue, its replacement, and the start of the one
 problem it must give (after the file name)."""
@@ -80,11 +96,13 @@ def fixtures(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 def test_the_project_catalogue_loads() -> None:
     catalogue = FIXTURE_SET.catalogue
-    assert [len(catalogue.tiers), len(catalogue.credit_packs), len(catalogue.test_cards)] == [
-        3,
-        3,
-        4,
+    sizes = [
+        len(catalogue.tiers),
+        len(catalogue.credit_packs),
+        len(catalogue.test_cards),
+        len(catalogue.interviewer_models),
     ]
+    assert sizes == [3, 3, 4, 3]
     assert "4242424242424242" in catalogue.test_numbers
     assert load_fixture_set(FIXTURES).catalogue == catalogue
 

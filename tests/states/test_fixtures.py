@@ -136,6 +136,20 @@ def test_a_unique_url_taken_by_another_workspace_is_named(folder: Path) -> None:
     ]
 
 
+def test_a_model_the_catalogue_does_not_offer_is_named(folder: Path) -> None:
+    path = folder / "flex-team.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(
+        text.replace("kind: team,", "kind: team, interviewer_model: GPT Whatever,", 1),
+        encoding="utf-8",
+    )
+    [problem] = problems(folder)
+    assert problem.startswith(
+        "fixtures/flex-team.yaml: workspace.interviewer_model: 'GPT Whatever' is not one of the "
+        "catalogue's interviewer_models (Example Interviewer Standard, "
+    )
+
+
 def test_missing_settings_file(folder: Path) -> None:
     (folder / "_set.yaml").unlink()
     [problem] = problems(folder)

@@ -349,6 +349,17 @@ def test_a_user_name_without_a_visible_character_is_refused() -> None:
     ]
 
 
+def test_two_connected_apps_of_one_name_are_refused() -> None:
+    app = {"name": "Example Notes", "connected_on": "2026-01-02"}
+    with pytest.raises(ValidationError) as caught:
+        User.model_validate(
+            {"name": "Maya", "email": "maya@example.com", "connected_apps": [app] * 2}
+        )
+    assert describe_validation_error(SOURCE, caught.value) == [
+        f"{SOURCE}: connected_apps: 'Example Notes' is listed twice; names tell apps apart"
+    ]
+
+
 LONG = "a" * 1_000_000
 CUT = f"'{'a' * 40}…' (1,000,000 characters)"
 """How a message shows :data:`LONG`."""

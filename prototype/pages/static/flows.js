@@ -97,8 +97,10 @@ class Flows {
       const html = parts[element.dataset.part];
       if (html !== undefined) element.outerHTML = this.fill(html, state.credits);
     }
+    // The note shows while this or people-flows.js has a change to show.
     for (const note of document.querySelectorAll("[data-flows-changed]")) {
-      note.hidden = this.isFixture(state);
+      note.toggleAttribute("data-changed-billing", !this.isFixture(state));
+      note.hidden = !note.matches("[data-changed-billing], [data-changed-people]");
     }
   }
 

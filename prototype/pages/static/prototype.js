@@ -1,10 +1,9 @@
 // The prototype's behaviour: disclosures (workspace switcher, profile menu), dialogs, the
-// reviewers' "Show doc claims" switch, and the entry points of the flows (flows.js). Plain DOM,
-// no framework. It runs in <head>: a tab whose state an action changed stays hidden until
-// flows.js has swapped the changed parts in, so the fixture state never flashes (and without
-// JavaScript nothing is hidden). Requests are same-origin and made only when needed:
-// claims.json when the switch is turned on; flows.js and the state's flows.json when an action
-// is done or a changed state is shown.
+// reviewers' "Show doc claims" switch, and the entry points of the flows (flows.js). Plain DOM.
+// It runs in <head>: a tab whose state an action changed stays hidden until flows.js has
+// swapped the changed parts in (no flash; without JavaScript nothing is hidden). Requests are
+// same-origin, only when needed: claims.json when the switch is on; flows.js and flows.json
+// when an action is done or a changed state is shown.
 (() => {
   "use strict";
 
@@ -97,7 +96,7 @@
       const target =
         (opener && opener.isConnected && opener) ||
         (field && document.querySelector(`[data-field="${field}"]`)) ||
-        document.querySelector(`[data-dialog="${id}"]`) ||
+        document.querySelector(`[data-dialog="${CSS.escape(id)}"]`) ||
         document.querySelector('[data-field="plan-action"]');
       if (target) target.focus();
     };
@@ -160,8 +159,11 @@
       );
     });
 
-    // ?dialog=<id> opens that dialog once the page shows its state.
+    // ?dialog=<id> opens that dialog once the page shows its state (people.js's too).
     const openFromAddress = () => {
+      if (root.classList.contains("people-pending")) {
+        return document.addEventListener("prototype:people-shown", openFromAddress);
+      }
       const id = new URLSearchParams(location.search).get("dialog");
       const dialog = id && document.getElementById(id);
       if (dialog) open(dialog, document.querySelector(`[data-dialog="${CSS.escape(id)}"]`));
