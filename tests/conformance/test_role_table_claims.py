@@ -187,3 +187,33 @@ def test_a_member_works_in_the_workspace_sets_the_default_and_manages_integratio
         ).to_be_visible()
     ui_page.goto(settings_url(state_id, "billing"))
     expect(ui_page.get_by_role("heading", name="Plan & Billing", level=1)).to_be_visible()
+
+
+OWNER_VIEWS = [
+    pytest.param(state_id, as_role, id=f"{state_id}-as-{as_role or 'you'}")
+    for state_id in MEMBER_STATE_IDS
+    for as_role, viewer in role_views(state_id)
+    if viewer.role == "owner"
+]
+
+
+@pytest.mark.claim("roles.change.owner-by-transfer")
+@pytest.mark.parametrize(("state_id", "as_role"), OWNER_VIEWS)
+def test_ownership_moves_only_by_a_transfer(
+    shared_page: SharedPage, state_id: str, as_role: str | None
+) -> None:
+    """The Owner's row offers no role change and no removal on the Members page, and the
+    Account page's Danger Zone offers the Owner a transfer: the one way ownership moves."""
+    members = shared_page(settings_url(state_id, "members", as_role))
+    owner = (
+        members.get_by_role("table")
+        .locator("tbody tr:not([data-pending])")
+        .filter(has=members.locator('[data-field="role"]', has_text=re.compile("^Owner$")))
+    )
+    expect(owner).to_have_count(1)
+    expect(owner.get_by_role("button")).to_have_count(0)
+    for radio in members.get_by_role("dialog").get_by_role("radio").all():
+        assert radio.get_attribute("value") != "owner"
+    account = shared_page(settings_url(state_id, "account", as_role))
+    danger = account.get_by_role("region", name="Danger Zone")
+    expect(danger.get_by_role("button", name="Transfer ownership")).to_be_visible()
