@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections import Counter
 from collections.abc import Mapping
 from typing import Any
 
@@ -143,6 +144,20 @@ def review_page(report: Mapping[str, Any] | None) -> str:
     return "\n".join(lines)
 
 
+def _by_page(report: Mapping[str, Any]) -> list[str]:
+    """One line per claimed docs page: its claims and their statuses, counted."""
+    pages: dict[str, Counter[str]] = {}
+    for entry in report["claims"]:
+        pages.setdefault(entry["page"], Counter())[STATUS_LABELS[entry["status"]]] += 1
+    for entry in report["not_testable"]:
+        pages.setdefault(entry["page"], Counter())["not testable"] += 1
+    lines = []
+    for page, counts in pages.items():
+        statuses = ", ".join(f"{count} {status.lower()}" for status, count in counts.items())
+        lines.append(f"- [`{_cell(page)}`]({from_review_page(page)}): {statuses}")
+    return [*lines, ""]
+
+
 def conformance_page(report: Mapping[str, Any] | None, evidence: set[str]) -> str:
     """``review/conformance.md`` from the last report; without one, one line that says so.
 
@@ -156,6 +171,7 @@ def conformance_page(report: Mapping[str, Any] | None, evidence: set[str]) -> st
         "check against the prototype, on every workspace state it concerns, or is listed as not",
         f"testable with the reason. {last_run(report)}",
         "",
+        *_by_page(report),
         "| Claim | Status | Checked on | In the docs |",
         "| --- | --- | --- | --- |",
     ]

@@ -440,3 +440,13 @@ def test_conformance_page_explains_flows_and_deep_links(
     assert "**Reset**" in page
     assert "`fixtures/_catalogue.yaml`" in page
     assert "**Make default workspace**" in page
+
+
+def test_conformance_page_counts_each_claimed_page(report: dict[str, Any]) -> None:
+    """Every claimed page has a line: its claims by status, and its not-testable sentences."""
+    page = conformance_page(report, set())
+    pages = {entry["page"] for entry in [*report["claims"], *report["not_testable"]]}
+    listed = [line for line in page.splitlines() if line.startswith("- [`guide/")]
+    assert sorted(line.split("`")[1] for line in listed) == sorted(pages)
+    for line in listed:
+        assert line.split("`")[2].startswith("](../guide/")
