@@ -178,9 +178,7 @@ def pytest_sessionfinish(session: pytest.Session) -> None:
     path = root / str(session.config.getini("conformance_report"))
     run = dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
     selection = session.config.stash.get(_selection, None)
-    if selection is not None and not selection.everything:
-        report = carried_over(report, read_report(path), set(results), run)
-    else:
-        report = carried_over(report, None, set(results), run)
+    changed_only = selection is not None and not selection.everything
+    report = carried_over(report, read_report(path) if changed_only else None, set(results), run)
     write_report(report, path)
     record(root / INPUTS_FILE, root, quotes_of(registry))
