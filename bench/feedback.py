@@ -9,17 +9,17 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from bench.conformance import ROOT, run_conformance
+from dev import SERVE_MODULE
+from tests.serving import free_port, page_text
 
 CHANGED_GOAL = 0.25
 """A changed-only run after a one-sentence edit may take at most this share of a full run."""
@@ -65,27 +65,12 @@ def changed_only() -> tuple[float, float]:
     return full, changed
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
-
-
-def _page(url: str) -> str:
-    try:
-        with urllib.request.urlopen(url, timeout=2) as response:
-            return str(response.read().decode("utf-8"))
-    except OSError:
-        return ""
-
-
 def live_reload(timeout: float = 60.0) -> float:
-    """Seconds from saving a fixture to ``mkdocs serve`` serving the page that shows it."""
+    """Seconds from saving a fixture to ``python3 dev.py serve`` serving the page that shows it."""
     with project_copy() as copy:
-        port = _free_port()
+        port = free_port()
         server = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+            [sys.executable, "-m", SERVE_MODULE, "--dev-addr", f"127.0.0.1:{port}"],
             cwd=copy,
             env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(copy)},
             stdout=subprocess.DEVNULL,
@@ -94,15 +79,15 @@ def live_reload(timeout: float = 60.0) -> float:
         url = f"http://127.0.0.1:{port}/prototype/w/flex-team/"
         try:
             deadline = time.monotonic() + timeout
-            while "Field Research Team" not in _page(url):
+            while "Field Research Team" not in page_text(url):
                 if time.monotonic() > deadline:
-                    sys.exit("mkdocs serve did not serve the prototype")
+                    sys.exit("the server did not serve the prototype")
                 time.sleep(0.05)
             time.sleep(1.0)  # let the watcher settle after the first build
             fixture = copy / "fixtures" / "flex-team.yaml"
             saved = time.perf_counter()
             replace(fixture, "Field Research Team", "Field Research Crew")
-            while "Field Research Crew" not in _page(url):
+            while "Field Research Crew" not in page_text(url):
                 if time.perf_counter() - saved > timeout:
                     sys.exit("the served page never showed the edit")
                 time.sleep(0.02)

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import functools
+import socket
 import threading
+import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -43,3 +45,20 @@ def serve(folder: Path, mount: str = "/") -> Iterator[str]:
         server.shutdown()
         server.server_close()
         thread.join()
+
+
+def free_port() -> int:
+    """A port on 127.0.0.1 that nothing listens on now, for a server started elsewhere."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+def page_text(url: str) -> str:
+    """What ``url`` serves, or nothing while it cannot be reached."""
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return str(response.read().decode("utf-8"))
+    except OSError:
+        return ""

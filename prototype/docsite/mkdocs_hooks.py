@@ -15,6 +15,7 @@ import logging
 from pathlib import Path
 from typing import Any
 
+from jinja2 import Environment
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -30,6 +31,7 @@ from prototype.docsite.heading import drift_note, escaped_meta
 from prototype.docsite.navigation import site_navigation
 from prototype.docsite.page_context import PageContext, announce
 from prototype.docsite.review import EVIDENCE_DOCS_DIR, is_public
+from prototype.docsite.template_cache import SERVE_TEMPLATES
 from prototype.docsource.frontmatter import last_updated
 from prototype.inputs.errors import InputError
 from prototype.outputs import atomic_site
@@ -124,6 +126,13 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     """The navigation from front matter, with the prototype's link."""
     return apply_navigation(nav, site_navigation(_current().content.pages))
+
+
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    """While serving, keep the theme's compiled templates from one build to the next."""
+    if _serving:
+        env.bytecode_cache = SERVE_TEMPLATES
+    return env
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:

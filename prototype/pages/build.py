@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import partial
 from importlib.resources import files
 from pathlib import Path
 from typing import Any
@@ -11,10 +12,12 @@ from typing import Any
 from prototype.inputs.errors import InputError
 from prototype.outputs.atomic_site import discard, publish, staging_dir
 from prototype.outputs.jsontext import json_text
+from prototype.outputs.memo import Memo, digest, files_digest
 from prototype.pages.flows import flows_data
 from prototype.pages.manifest import states_json
-from prototype.pages.people_files import people_files
+from prototype.pages.people_files import state_people_files
 from prototype.pages.render import environment, render_pages, views_of
+from prototype.pages.views import BillingView
 from prototype.pages.workspaces import new_workspace_view, workspaces_data
 from prototype.states.fixtures import FixtureSet, load_fixture_set
 
@@ -22,6 +25,11 @@ DOCS_URL = "../"
 """The docs root as seen from the prototype root (the prototype lives in ``site/prototype/``)."""
 SITE_PATH = "prototype/"
 """The prototype root as seen from the site root."""
+TEMPLATES = Path(str(files("prototype.pages").joinpath("templates")))
+Rendered = list[tuple[str, bytes]]
+STATE_FILES: Memo[Rendered] = Memo(capacity=512)
+"""Each state's ``flows.json`` and people data, by a digest of all they are made from: a
+rebuild after a save renders only the states it changed."""
 
 
 @dataclass(frozen=True)
@@ -46,14 +54,19 @@ def prototype_files(
     views = views_of(fixture_set)
     for path, html in render_pages(fixture_set, docs_url, aids.screenshots, views):
         yield path, html.encode()
-    env = environment()
+    templates = files_digest(TEMPLATES.rglob("*.html"), TEMPLATES)
+    shared = digest(
+        templates,
+        fixture_set.user.model_dump_json(),
+        fixture_set.today.isoformat(),
+        fixture_set.catalogue.model_dump_json(),
+    )
     for view in [*views, new_workspace_view(fixture_set)]:
-        flows = flows_data(
-            env, view, fixture_set.catalogue, fixture_set.today, fixture_set.user.name
-        )
-        yield f"{view.home_path}flows.json", json_text(flows).encode()
-    for path, data in people_files(env, fixture_set):
-        yield path, json_text(data).encode()
+        key = digest("flows", shared, view.state_id, view.state.model_dump_json())
+        yield from STATE_FILES.get(key, partial(_flows_file, fixture_set, view))
+    for state_id, state in fixture_set.states.items():
+        key = digest("people", shared, state_id, state.model_dump_json())
+        yield from STATE_FILES.get(key, partial(_people_files, fixture_set, state_id))
     for asset in sorted(
         files("prototype.pages").joinpath("static").iterdir(), key=lambda a: a.name
     ):
@@ -63,6 +76,18 @@ def prototype_files(
     yield "workspaces.json", json_text(workspaces_data(fixture_set, views)).encode()
     claims = json_text({"claims": aids.claims})
     yield "claims.json", claims.encode()
+
+
+def _flows_file(fixture_set: FixtureSet, view: BillingView) -> Rendered:
+    data = flows_data(
+        environment(), view, fixture_set.catalogue, fixture_set.today, fixture_set.user.name
+    )
+    return [(f"{view.home_path}flows.json", json_text(data).encode())]
+
+
+def _people_files(fixture_set: FixtureSet, state_id: str) -> Rendered:
+    found = state_people_files(environment(), fixture_set, state_id)
+    return [(path, json_text(data).encode()) for path, data in found]
 
 
 def write_prototype(

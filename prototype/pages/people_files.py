@@ -28,42 +28,49 @@ from prototype.states.membership import viewer_of
 
 def people_files(env: Environment, fixture_set: FixtureSet) -> Iterator[tuple[str, Any]]:
     """``(path, data)`` of each people page's data, paths relative to the prototype root."""
+    for state_id in fixture_set.states:
+        yield from state_people_files(env, fixture_set, state_id)
+
+
+def state_people_files(
+    env: Environment, fixture_set: FixtureSet, state_id: str
+) -> Iterator[tuple[str, Any]]:
+    """``(path, data)`` of the people pages' data of one state; it reads that state, the user,
+    today and the catalogue's models, and nothing of the other states."""
     members = macros(env, "settings/members_parts.html")
     workspace = macros(env, "settings/workspace_parts.html")
     apps = macros(env, "settings/apps_parts.html")
     user, today = fixture_set.user, fixture_set.today
     models = fixture_set.catalogue.interviewer_models
-    apps_json = apps_data(
-        AppsPage(lambda r: apps("app_row", r), lambda r: apps("app_dialog", r)), user
+    state = fixture_set.states[state_id]
+    settings = f"{workspace_path(state_id)}settings/"
+    apps_page = AppsPage(lambda r: apps("app_row", r), lambda r: apps("app_dialog", r))
+    yield f"{settings}{CONNECTED_APPS}/{DATA_FILE}", apps_data(apps_page, user)
+    me = viewer_of(state, user)
+    if me is None:
+        return  # only shared: its workspace pages are for members
+    integrations = IntegrationsPage(
+        me,
+        today,
+        lambda r: workspace("integration_row", r),
+        lambda r: workspace("integration_dialogs", r),
     )
-    for state_id, state in fixture_set.states.items():
-        settings = f"{workspace_path(state_id)}settings/"
-        yield f"{settings}{CONNECTED_APPS}/{DATA_FILE}", apps_json
-        me = viewer_of(state, user)
-        if me is None:
-            continue  # only shared: its workspace pages are for members
-        integrations = IntegrationsPage(
-            me,
+    yield f"{settings}{INTEGRATIONS}/{DATA_FILE}", integrations_data(integrations, state)
+    for role, viewer in viewers_by_role(state, user).items():
+        below = "" if viewer == me else as_role_path(role)
+        people = MembersPage(
+            user,
+            viewer,
             today,
-            lambda r: workspace("integration_row", r),
-            lambda r: workspace("integration_dialogs", r),
+            lambda r: members("person_row", r),
+            lambda r: members("person_dialogs", r),
         )
-        yield f"{settings}{INTEGRATIONS}/{DATA_FILE}", integrations_data(integrations, state)
-        for role, viewer in viewers_by_role(state, user).items():
-            below = "" if viewer == me else as_role_path(role)
-            people = MembersPage(
-                user,
-                viewer,
-                today,
-                lambda r: members("person_row", r),
-                lambda r: members("person_dialogs", r),
-            )
-            yield f"{settings}{MEMBERS}/{below}{DATA_FILE}", members_data(people, state)
-            model = ModelPage(
-                viewer,
-                models,
-                today,
-                lambda m: workspace("model_section", m),
-                lambda m: workspace("model_dialog", m),
-            )
-            yield f"{settings}{MODEL}/{below}{DATA_FILE}", model_data(model, state)
+        yield f"{settings}{MEMBERS}/{below}{DATA_FILE}", members_data(people, state)
+        model = ModelPage(
+            viewer,
+            models,
+            today,
+            lambda m: workspace("model_section", m),
+            lambda m: workspace("model_dialog", m),
+        )
+        yield f"{settings}{MODEL}/{below}{DATA_FILE}", model_data(model, state)

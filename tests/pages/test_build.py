@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import posixpath
 import shutil
+from dataclasses import replace
 from importlib.resources import files
 from pathlib import Path
 
@@ -13,9 +14,10 @@ from prototype.inputs.errors import InputError
 from prototype.outputs.atomic_site import staging_dir
 from prototype.outputs.jsontext import json_text
 from prototype.pages import build as build_module
-from prototype.pages.build import SITE_PATH, build
+from prototype.pages.build import SITE_PATH, build, prototype_files
 from prototype.pages.manifest import states_json
 from prototype.pages.render import views_of
+from prototype.pages.views import workspace_path
 from prototype.pages.workspaces import NEW_ID, workspaces_data
 from prototype.states.fixtures import FixtureSet
 from tests.expected import FIXTURES, MEMBER_STATE_IDS, PAGE_BUDGET, STATE_IDS, role_views
@@ -251,3 +253,23 @@ def test_build_failing_while_writing_leaves_no_trace(
         build(FIXTURES, target)
     assert snapshot(target) == before
     assert sorted(path.name for path in tmp_path.iterdir()) == ["out"]
+
+
+def test_a_rebuild_after_a_change_renders_what_a_first_build_would(
+    fixture_set: FixtureSet,
+) -> None:
+    """Files kept from an earlier build are used only where nothing they come from changed:
+    here one workspace is renamed (every page's switcher names it) and loses its pending
+    invitations (its Members page's data)."""
+    state_id = "flex-team"
+    state = fixture_set.states[state_id]
+    assert state.invitations
+    renamed = state.workspace.model_copy(update={"name": f"{state.workspace.name} renamed"})
+    edited = state.model_copy(update={"workspace": renamed, "invitations": []})
+    changed = replace(fixture_set, states={**fixture_set.states, state_id: edited})
+    members = f"{workspace_path(state_id)}settings/members/actions.json"
+    before = dict(prototype_files(fixture_set))
+    rebuilt = dict(prototype_files(changed))
+    assert rebuilt[members] != before[members]
+    build_module.STATE_FILES.clear()
+    assert rebuilt == dict(prototype_files(changed))
