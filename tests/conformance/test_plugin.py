@@ -12,6 +12,8 @@ from prototype.conformance.registry import load_registry
 from tests.expected import ROOT
 
 REPORT = "out/report.json"
+INNER_ARGS = ("-p", "no:cacheprovider", "-p", "no:playwright", "-p", "no:hypothesispytest")
+"""The inner runs use none of these plugins; Hypothesis's would import it for its summary."""
 CLAIM_IDS = [claim.id for claim in load_registry(ROOT / "docs" / "claims.yaml").claims]
 INNER_TESTS = """
 import pytest
@@ -105,7 +107,8 @@ def inner(pytester: pytest.Pytester, monkeypatch: pytest.MonkeyPatch) -> pytest.
 
 
 def run(pytester: pytest.Pytester) -> pytest.RunResult:
-    return pytester.runpytest_subprocess("-p", "no:cacheprovider", "-p", "no:playwright")
+    """The inner run, in this process: the plugin as the conformance run loads it."""
+    return pytester.runpytest_inprocess(*INNER_ARGS)
 
 
 def read(pytester: pytest.Pytester) -> dict[str, Any]:
@@ -216,7 +219,7 @@ def recorded(inner: pytest.Pytester) -> pytest.Pytester:
 
 
 def run_changed(pytester: pytest.Pytester, *args: str) -> pytest.RunResult:
-    return pytester.runpytest_subprocess("-p", "no:cacheprovider", "-p", "no:playwright", *args)
+    return pytester.runpytest_inprocess(*INNER_ARGS, *args)
 
 
 def test_changed_after_a_fixture_edit_runs_that_states_checks(recorded: pytest.Pytester) -> None:

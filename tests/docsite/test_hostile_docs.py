@@ -6,6 +6,9 @@ site as ``docs/hostile.md``, it makes ``mkdocs build --strict`` exit 1 with one 
 file, the field (or the line) and the reason, without a traceback, and the previous ``site/``
 stays byte for byte as it was. Each file in ``tests/hostile_claims/`` is a registry with one
 thing wrong, put in place of ``docs/claims.yaml``, with the same outcome.
+
+The corpora run in-process, through the check a build runs before it writes anything
+(``content.gather``); one page and one registry go through the whole ``mkdocs build``.
 """
 
 from __future__ import annotations
@@ -21,6 +24,8 @@ import pytest
 import yaml
 from playwright.sync_api import expect
 
+from prototype.docsite.content import gather
+from prototype.inputs.errors import InputError
 from tests.conftest import SiteCopy, Watched, copy_site_sources
 from tests.expected import MOUNT, STATE_IDS
 from tests.serving import serve
@@ -123,6 +128,24 @@ def problems_in(log: str, source: str) -> list[str]:
     return [line for line in lines if line.startswith(f"{source}: ")]
 
 
+def assert_names(problems: list[str], source: str, where: str | None, fragment: str) -> None:
+    """``problems`` hold one line about ``source``, naming ``where`` and the reason."""
+    [problem] = [line for line in problems if line.startswith(f"{source}: ")]
+    head = f"{source}: " if where is None else f"{source}: {where}: "
+    assert problem.startswith(head), f"expected {head!r}..., got {problem!r}"
+    assert fragment in problem.removeprefix(head), f"expected {fragment!r} in {problem!r}"
+
+
+def assert_refused_before_writing(
+    site_copy: SiteCopy, source: str, where: str | None, fragment: str
+) -> None:
+    """The check every build runs before it writes anything refuses the copy, naming the one
+    problem."""
+    with pytest.raises(InputError) as refused:
+        gather(site_copy.docs, site_copy.root)
+    assert_names(refused.value.problems, source, where, fragment)
+
+
 def assert_refused(
     site_copy: SiteCopy, built_site: Path, source: str, where: str | None, fragment: str
 ) -> None:
@@ -134,10 +157,7 @@ def assert_refused(
     log = done.stdout + done.stderr
     assert done.returncode == 1, log
     assert "Traceback" not in log
-    [problem] = problems_in(log, source)
-    head = f"{source}: " if where is None else f"{source}: {where}: "
-    assert problem.startswith(head), f"expected {head!r}..., got {problem!r}"
-    assert fragment in problem.removeprefix(head), f"expected {fragment!r} in {problem!r}"
+    assert_names(problems_in(log, source), source, where, fragment)
     assert snapshot(site_copy.site) == before
     assert sorted(path.name for path in site_copy.root.iterdir()) == [
         "docs",
@@ -157,19 +177,29 @@ def test_every_file_of_the_corpora_has_its_expectation() -> None:
 
 
 @pytest.mark.parametrize("case", BAD_PAGES)
-def test_bad_page_is_refused_and_the_previous_site_kept(
-    case: str, site_copy: SiteCopy, built_site: Path
-) -> None:
+def test_bad_page_is_refused(case: str, site_copy: SiteCopy) -> None:
     shutil.copyfile(PAGES_CORPUS / f"{case}.md", site_copy.docs / "hostile.md")
-    assert_refused(site_copy, built_site, PAGE_SOURCE, *BAD_PAGES[case])
+    assert_refused_before_writing(site_copy, PAGE_SOURCE, *BAD_PAGES[case])
 
 
 @pytest.mark.parametrize("case", BAD_REGISTRIES)
-def test_bad_claims_registry_is_refused_and_the_previous_site_kept(
-    case: str, site_copy: SiteCopy, built_site: Path
-) -> None:
+def test_bad_claims_registry_is_refused(case: str, site_copy: SiteCopy) -> None:
     shutil.copyfile(CLAIMS_CORPUS / f"{case}.yaml", site_copy.docs / "claims.yaml")
-    assert_refused(site_copy, built_site, REGISTRY_SOURCE, *BAD_REGISTRIES[case])
+    assert_refused_before_writing(site_copy, REGISTRY_SOURCE, *BAD_REGISTRIES[case])
+
+
+def test_mkdocs_build_with_a_bad_page_keeps_the_previous_site(
+    site_copy: SiteCopy, built_site: Path
+) -> None:
+    shutil.copyfile(PAGES_CORPUS / "misspelt-nav-order.md", site_copy.docs / "hostile.md")
+    assert_refused(site_copy, built_site, PAGE_SOURCE, *BAD_PAGES["misspelt-nav-order"])
+
+
+def test_mkdocs_build_with_a_bad_registry_keeps_the_previous_site(
+    site_copy: SiteCopy, built_site: Path
+) -> None:
+    shutil.copyfile(CLAIMS_CORPUS / "syntax-error.yaml", site_copy.docs / "claims.yaml")
+    assert_refused(site_copy, built_site, REGISTRY_SOURCE, *BAD_REGISTRIES["syntax-error"])
 
 
 # Markup in front matter is text
