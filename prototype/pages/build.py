@@ -18,8 +18,9 @@ from prototype.pages.manifest import states_json
 from prototype.pages.people_files import state_people_files
 from prototype.pages.render import environment, render_pages, views_of
 from prototype.pages.views import BillingView
-from prototype.pages.workspaces import new_workspace_view, workspaces_data
+from prototype.pages.workspaces import new_workspace_view, rendered_states, workspaces_data
 from prototype.states.fixtures import FixtureSet, load_fixture_set
+from prototype.states.models import WorkspaceState
 
 DOCS_URL = "../"
 """The docs root as seen from the prototype root (the prototype lives in ``site/prototype/``)."""
@@ -64,9 +65,9 @@ def prototype_files(
     for view in [*views, new_workspace_view(fixture_set)]:
         key = digest("flows", shared, view.state_id, view.state.model_dump_json())
         yield from STATE_FILES.get(key, partial(_flows_file, fixture_set, view))
-    for state_id, state in fixture_set.states.items():
+    for state_id, state in rendered_states(fixture_set):
         key = digest("people", shared, state_id, state.model_dump_json())
-        yield from STATE_FILES.get(key, partial(_people_files, fixture_set, state_id))
+        yield from STATE_FILES.get(key, partial(_people_files, fixture_set, state_id, state))
     for asset in sorted(
         files("prototype.pages").joinpath("static").iterdir(), key=lambda a: a.name
     ):
@@ -85,8 +86,8 @@ def _flows_file(fixture_set: FixtureSet, view: BillingView) -> Rendered:
     return [(f"{view.home_path}flows.json", json_text(data).encode())]
 
 
-def _people_files(fixture_set: FixtureSet, state_id: str) -> Rendered:
-    found = state_people_files(environment(), fixture_set, state_id)
+def _people_files(fixture_set: FixtureSet, state_id: str, state: WorkspaceState) -> Rendered:
+    found = state_people_files(environment(), fixture_set, state_id, state)
     return [(path, json_text(data).encode()) for path, data in found]
 
 

@@ -22,18 +22,21 @@ from prototype.pages.settings_flows import (
 )
 from prototype.pages.settings_pages import MEMBERS, MODEL
 from prototype.pages.views import workspace_path
+from prototype.pages.workspaces import rendered_states
 from prototype.states.fixtures import FixtureSet
 from prototype.states.membership import viewer_of
+from prototype.states.models import WorkspaceState
 
 
 def people_files(env: Environment, fixture_set: FixtureSet) -> Iterator[tuple[str, Any]]:
-    """``(path, data)`` of each people page's data, paths relative to the prototype root."""
-    for state_id in fixture_set.states:
-        yield from state_people_files(env, fixture_set, state_id)
+    """``(path, data)`` of each people page's data, paths relative to the prototype root: the
+    fixtures' workspaces and the added one."""
+    for state_id, state in rendered_states(fixture_set):
+        yield from state_people_files(env, fixture_set, state_id, state)
 
 
 def state_people_files(
-    env: Environment, fixture_set: FixtureSet, state_id: str
+    env: Environment, fixture_set: FixtureSet, state_id: str, state: WorkspaceState
 ) -> Iterator[tuple[str, Any]]:
     """``(path, data)`` of the people pages' data of one state; it reads that state, the user,
     today and the catalogue's models, and nothing of the other states."""
@@ -42,7 +45,6 @@ def state_people_files(
     apps = macros(env, "settings/apps_parts.html")
     user, today = fixture_set.user, fixture_set.today
     models = fixture_set.catalogue.interviewer_models
-    state = fixture_set.states[state_id]
     settings = f"{workspace_path(state_id)}settings/"
     apps_page = AppsPage(lambda r: apps("app_row", r), lambda r: apps("app_dialog", r))
     yield f"{settings}{CONNECTED_APPS}/{DATA_FILE}", apps_data(apps_page, user)

@@ -91,6 +91,12 @@ def new_workspace_view(fixture_set: FixtureSet) -> BillingView:
     return billing_view(NEW_ID, new_workspace_state(fixture_set))
 
 
+def rendered_states(fixture_set: FixtureSet) -> list[tuple[str, WorkspaceState]]:
+    """Every state the prototype renders pages for, by id: the fixtures', then the added
+    workspace's."""
+    return [*fixture_set.states.items(), (NEW_ID, new_workspace_state(fixture_set))]
+
+
 def _details(state: WorkspaceState) -> dict[str, Any]:
     workspace = state.workspace.model_dump() | {"transfer_to": state.transfer_to}
     return {key: workspace[key] for key in DETAIL_KEYS}

@@ -104,11 +104,14 @@ def test_top_level_files(out: Path) -> None:
 
 
 def test_pages_of_the_added_workspace(out: Path) -> None:
-    """Its home, its Settings pages as its Owner (the user, its one member) and its flows."""
+    """Its home, its Settings pages as its Owner (the user, its one member), its flows and its
+    people pages' actions."""
+    people_pages = ("members", "model", "integrations", "connected-apps")
     expected = {
         "index.html",
         "flows.json",
         *(f"settings/{slug}/index.html" for slug in SETTINGS_SLUGS),
+        *(f"settings/{slug}/actions.json" for slug in people_pages),
     }
     assert set(snapshot(out / "w" / NEW_ID)) == expected
 

@@ -38,7 +38,9 @@ an @, an address with blanks around it. No control characters: an input drops ne
 
 
 def rows(page: Page) -> list[str]:
-    """Each row's key, in page order."""
+    """Each row's key, in page order, once the page shows them (a tab with changed rows keeps
+    the page hidden until they are in)."""
+    expect(page.locator("[data-people-rows]")).to_be_visible()
     keys: list[str] = page.locator("[data-people-rows] > tr").evaluate_all(
         "rows => rows.map(row => row.dataset.row)"
     )

@@ -21,5 +21,5 @@ def test_each_page_that_loads_people_js_has_its_data() -> None:
 def test_connected_apps_are_the_same_on_every_workspace() -> None:
     files = dict(people_files(environment(), FIXTURE_SET))
     apps = [data for path, data in files.items() if "/connected-apps/" in path]
-    assert len(apps) == len(FIXTURE_SET.states)
+    assert len(apps) == len(FIXTURE_SET.states) + 1  # and the added workspace
     assert all(data == apps[0] for data in apps)

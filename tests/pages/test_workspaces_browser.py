@@ -26,8 +26,9 @@ from prototype.states.workspace_input import (
     taken_by,
 )
 from tests.conftest import Watched
-from tests.expected import FIXTURE_SET, billing_url, home_url, settings_url
+from tests.expected import FIXTURE_SET, billing_url, home_url, members_url, settings_url
 from tests.flows_ui import status
+from tests.people_ui import INVITEE
 from tests.strategies import SEED
 from tests.ui import SWITCHER_GROUPS, open_workspace_list, switcher
 from tests.workspace_strategies import (
@@ -245,8 +246,20 @@ def test_escape_and_cancel_discard_what_was_typed(flow_tab: Page, close: str) ->
     assert page.evaluate("sessionStorage.length") == 0
 
 
+def invite_in_the_added_workspace(page: Page) -> None:
+    """As the added workspace's Owner, invite a Member: the invitation is listed."""
+    page.goto(members_url(NEW_ID))
+    page.get_by_role("button", name="Add New Member", exact=True).click()
+    dialog = page.get_by_role("dialog", name="Add New Member", exact=True)
+    dialog.get_by_role("textbox", name="Email address").fill(INVITEE)
+    dialog.get_by_role("radio", name="Member", exact=True).check()
+    dialog.get_by_role("button", name="Send invitation", exact=True).click()
+    expect(page.locator("[data-people-rows]")).to_contain_text(INVITEE)
+
+
 def test_a_second_added_workspace_replaces_the_first(flow_tab: Page) -> None:
-    """A tab holds one added workspace: adding another replaces it, billing changes and all."""
+    """A tab holds one added workspace: adding another replaces it, with what the tab changed
+    in the first (its billing and its members)."""
     page = flow_tab
     for name in ("First Lab", "Second Lab"):
         page.goto(home_url(OWNER_STATE))
@@ -262,11 +275,14 @@ def test_a_second_added_workspace_replaces_the_first(flow_tab: Page) -> None:
                 "button", name="Confirm"
             ).click()
             expect(status(page)).to_have_text("Added 1,000 credits.")
+            invite_in_the_added_workspace(page)
     mine = open_workspace_list(page).get_by_role("list", name=SWITCHER_GROUPS["my_workspaces"])
     expect(mine.get_by_role("link", name="First Lab")).to_have_count(0)
     page.goto(billing_url(NEW_ID))
     credits = page.get_by_role("region", name="Available Credits")
     expect(credits).to_contain_text("0 of 0 credits left")
+    page.goto(members_url(NEW_ID))
+    expect(page.locator("[data-people-rows]")).not_to_contain_text(INVITEE)
     kept = json.loads(page.evaluate("JSON.stringify(Object.keys(sessionStorage))"))
     assert kept == ["prototype.workspaces"]
 

@@ -5,7 +5,7 @@
 import {
   current,
   defaultOf,
-  forgetNewBilling,
+  forgetAdded,
   keep,
   load,
   home,
@@ -52,7 +52,7 @@ const create = (form, d, r, tab) => {
   for (const [email, id] of Object.entries(added.defaults || {})) {
     if (id === d.new) added.defaults[email] = null;
   }
-  forgetNewBilling(d);
+  forgetAdded(d);
   keep(d, added);
   sayLater(text(d.texts.done.created, { name: checked.values.name }));
   form.closest("dialog").close("done");

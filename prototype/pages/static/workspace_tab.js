@@ -50,7 +50,18 @@ export const sayLater = (text) => store(SAID, text); // on the page the tab open
 // The key prototype.js keeps a state's Plan & Billing changes under.
 const flowsKey = (url) => `prototype.flows:${new URL(url, location.href).pathname}`;
 export const home = (d, id) => new URL(`../${d.workspaces[id].home}`, here);
-export const forgetNewBilling = (d) => store(flowsKey(new URL("flows.json", home(d, d.new))), null);
+// What the tab changed in a workspace added before: its billing, and its people pages' changes
+// (people.js keeps them under "prototype.people:<prototype root>w/<state id>/...").
+export const forgetAdded = (d) => {
+  store(flowsKey(new URL("flows.json", home(d, d.new))), null);
+  const people = `prototype.people:${new URL("..", here).pathname}w/${d.new}/`;
+  try {
+    const keys = Array.from({ length: sessionStorage.length }, (_, i) => sessionStorage.key(i));
+    for (const key of keys) if (key && key.startsWith(people)) sessionStorage.removeItem(key);
+  } catch {
+    // No storage: nothing was kept.
+  }
+};
 
 // The tab's changes: {defaults: {email: state id or null}, created: {name, unique_url,
 // description}, details: {state id: {field: value}}}, each kept only while it differs.
@@ -162,7 +173,7 @@ export const show = (d, tab) => {
 document.addEventListener("click", (event) => {
   if (!(event.target instanceof Element) || !event.target.closest("[data-flows-reset]")) return;
   load().then((d) => {
-    if (read(d).created) forgetNewBilling(d);
+    if (read(d).created) forgetAdded(d);
     store(KEY, null);
     show(d, {});
   });
