@@ -117,9 +117,12 @@ def main() -> None:
     if args.suite:
         suite = whole_suite()
         print(
-            f"whole suite:       {suite:6.1f} s ({verdict(suite <= SUITE_GOAL_SECONDS)} of "
-            f"{SUITE_GOAL_SECONDS:.0f} s)"
+            f"whole suite:       {suite.wall:6.1f} s for {suite.tests} tests "
+            f"({verdict(suite.wall <= SUITE_GOAL_SECONDS)} of {SUITE_GOAL_SECONDS:.0f} s); "
+            "by part, the time inside its tests:"
         )
+        for part, (count, seconds) in suite.parts.items():
+            print(f"  {seconds:6.1f} s  {count:5d} tests  {part}")
 
     page, size = heaviest_page(fixtures)
     print(

@@ -13,8 +13,10 @@ import subprocess
 import sys
 import tempfile
 import time
+import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 from bench.conformance import ROOT, run_conformance
@@ -97,16 +99,51 @@ def live_reload(timeout: float = 60.0) -> float:
             server.wait()
 
 
-def whole_suite() -> float:
-    """Wall seconds of the README's test run, ``pytest`` on every test (browser found)."""
-    started = time.perf_counter()
-    done = subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    if done.returncode != 0:
-        sys.exit(f"the suite failed:\n{done.stdout[-3000:]}")
-    return time.perf_counter() - started
+@dataclass(frozen=True)
+class SuiteTimes:
+    """The whole suite's wall time, and the time its tests spent, by part."""
+
+    wall: float
+    tests: int
+    parts: dict[str, tuple[int, float]]
+    """Part (a test folder, or a module at the top) → its tests and their summed seconds."""
+
+
+def suite_part(test_id: str) -> str:
+    """The part a test belongs to: ``tests/pages``, or ``tests/test_accessibility.py``."""
+    path = test_id.split("::")[0]
+    folder, _, _ = path.rpartition("/")
+    return folder if folder != "tests" else path
+
+
+def suite_parts(junit: Path) -> dict[str, tuple[int, float]]:
+    """Tests and seconds by part, from a run's JUnit XML, the costliest first."""
+    counts: dict[str, int] = {}
+    seconds: dict[str, float] = {}
+    for case in ET.parse(junit).getroot().iter("testcase"):
+        module = case.get("classname", "").replace(".", "/")
+        part = suite_part(f"{module}.py")
+        counts[part] = counts.get(part, 0) + 1
+        seconds[part] = seconds.get(part, 0.0) + float(case.get("time", "0"))
+    ranked = sorted(seconds, key=lambda part: -seconds[part])
+    return {part: (counts[part], seconds[part]) for part in ranked}
+
+
+def whole_suite() -> SuiteTimes:
+    """The README's test run, ``pytest`` on every test (browser found): its wall time and what
+    each part of it cost."""
+    with tempfile.TemporaryDirectory() as scratch:
+        junit = Path(scratch) / "junit.xml"
+        started = time.perf_counter()
+        done = subprocess.run(
+            [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", f"--junitxml={junit}"],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        wall = time.perf_counter() - started
+        if done.returncode != 0:
+            sys.exit(f"the suite failed:\n{done.stdout[-3000:]}")
+        parts = suite_parts(junit)
+    return SuiteTimes(wall, sum(count for count, _ in parts.values()), parts)
