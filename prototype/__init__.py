@@ -1,1 +1,1 @@
-"""Perspective Settings docs: the Plan & Billing prototype and the docs site's hooks."""
+"""Perspective Settings docs: the Settings prototype and the docs site's hooks."""

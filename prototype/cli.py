@@ -18,7 +18,7 @@ DEFAULT_FIXTURES = Path("fixtures")
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="python -m prototype", description="The Plan & Billing prototype."
+        prog="python -m prototype", description="The Settings prototype."
     )
     parser.add_argument(
         "--fixtures", type=Path, default=DEFAULT_FIXTURES, help="fixtures folder (%(default)s)"

@@ -34,7 +34,7 @@ _SEARCH_EXCLUDED = "search:\n  exclude: true\n"
 """Review pages stay out of the search, so readers' searches lead to the guide only."""
 REVIEW_FRONT_MATTER = f"""---
 title: For reviewers
-description: The Plan & Billing prototype, its gallery and the conformance report.
+description: The Settings prototype, its gallery and the conformance report.
 nav_order: 90
 {_SEARCH_EXCLUDED}---
 """
@@ -130,7 +130,7 @@ def review_page(report: Mapping[str, Any] | None) -> str:
         "This section is for reviewing the Settings guide against a clickable prototype of the",
         "Plan & Billing page. Readers of the guide do not need it.",
         "",
-        f"- [Plan & Billing prototype]({from_review_page(PROTOTYPE_HOME)}): every workspace",
+        f"- [Settings prototype]({from_review_page(PROTOTYPE_HOME)}): every workspace",
         "  state, to click through. **Show doc claims**, in the bar at the top of each page,",
         "  outlines what each documented statement is about and how the last test run found it.",
         f"- [Prototype gallery]({gallery}): the Plan & Billing page of every state at desktop",

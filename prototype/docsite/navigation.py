@@ -57,7 +57,7 @@ class NavLink:
 
 
 NavItem = NavPage | NavSection | NavLink
-PROTOTYPE_LINK = NavLink("Plan & Billing prototype", f"{SITE_PATH}index.html")
+PROTOTYPE_LINK = NavLink("Settings prototype", f"{SITE_PATH}index.html")
 
 
 def page_label(src_uri: str, doc: DocPage) -> str:

@@ -31,7 +31,10 @@ MAX_SLUG = 63
 SLUG_MESSAGES = {
     "missing": "Enter a Unique URL.",
     "long": f"Use at most {MAX_SLUG} characters.",
-    "chars": "Use only letters, numbers and single hyphens, with no hyphen at either end.",
+    "chars": (
+        "Use only the letters A to Z, the digits 0 to 9 and single hyphens, with no hyphen at "
+        "either end."
+    ),
 }
 """Why a Unique URL is refused, by key, as the forms say it."""
 _SLUG = re.compile(SLUG_PATTERN)

@@ -39,7 +39,8 @@ FORM_MESSAGES: dict[str, str] = {
     "name-taken": "Another workspace already has this name: choose another.",
     **{f"unique-url-{key}": message for key, message in SLUG_MESSAGES.items()},
     "unique-url-from-name": (
-        "This name has no letter or number to make a Unique URL from: type one."
+        "This name has none of the letters A to Z or digits 0 to 9 that a Unique URL is made "
+        "of: type one."
     ),
     "unique-url-taken": "Another workspace already has this Unique URL: choose another.",
     "description-long": f"Use at most {DESCRIPTION_MAX} characters.",

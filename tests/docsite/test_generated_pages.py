@@ -109,7 +109,7 @@ def test_review_page_links_the_prototype_gallery_and_conformance_report() -> Non
     html = render(review_page(None))
     links = {text: attrs.get("href") for (_, attrs), text in zip_links(html)}
     assert links == {
-        "Plan & Billing prototype": "../prototype/index.html",
+        "Settings prototype": "../prototype/index.html",
         "Prototype gallery": "gallery.md",
         "Conformance": "conformance.md",
     }

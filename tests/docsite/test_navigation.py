@@ -37,7 +37,7 @@ GUIDE = [
     ("Roles and Permissions", "guide/settings/permissions-roles/index.html"),
     ("Plan and Billing", "guide/settings/billing/index.html"),
 ]
-PROTOTYPE = ("Plan & Billing prototype", "prototype/index.html")
+PROTOTYPE = ("Settings prototype", "prototype/index.html")
 REVIEW = [
     ("For reviewers", "review/index.html"),
     PROTOTYPE,

@@ -164,7 +164,7 @@ def test_review_build_has_the_review_section_complete(built_site: Path) -> None:
     review = [label for label, _ in nav][-4:]
     assert review == [
         "For reviewers",
-        "Plan & Billing prototype",
+        "Settings prototype",
         "Prototype gallery",
         "Conformance",
     ]
@@ -190,7 +190,7 @@ def test_review_pages_link_each_other_and_the_prototype(built_site: Path) -> Non
         if "href" in link.attrs and not link.attrs["href"].startswith("#")
     }
     assert links == {
-        "Plan & Billing prototype": "prototype/index.html",
+        "Settings prototype": "prototype/index.html",
         "Prototype gallery": "review/gallery/index.html",
         "Conformance": "review/conformance/index.html",
     }

@@ -133,8 +133,8 @@ def test_prototype_is_reachable_from_the_review_section_when_served(site_url: st
     prototype = {f"{site_url}prototype/", f"{site_url}prototype/index.html"}
     review_url = f"{site_url}review/"
     review = fetch(review_url)
-    [link] = [a for a in article(review).find_all("a") if a.text == "Plan & Billing prototype"]
-    nav = [a for a in fetch(site_url).find_all("a") if a.text == "Plan & Billing prototype"]
+    [link] = [a for a in article(review).find_all("a") if a.text == "Settings prototype"]
+    nav = [a for a in fetch(site_url).find_all("a") if a.text == "Settings prototype"]
     assert nav, "the navigation has no link to the prototype"
     for base, href in [
         (review_url, link.attrs["href"]),

@@ -91,6 +91,6 @@ def test_reviewers_index_lists_every_state(ui_page: Page, fixture_set: FixtureSe
 def test_docs_navigation_links_to_the_prototype(ui_page: Page) -> None:
     ui_page.goto("")
     ui_page.get_by_role("navigation", name="Navigation").get_by_role(
-        "link", name="Plan & Billing prototype"
+        "link", name="Settings prototype"
     ).click()
-    expect(ui_page.get_by_role("heading", name="Plan & Billing prototype", level=1)).to_be_visible()
+    expect(ui_page.get_by_role("heading", name="Settings prototype", level=1)).to_be_visible()

@@ -40,7 +40,7 @@ def test_nav_entries_are_mkdocs_yml_nav() -> None:
                 }
             ]
         },
-        {"Plan & Billing prototype": "prototype/index.html"},
+        {"Settings prototype": "prototype/index.html"},
     ]
 
 
