@@ -70,6 +70,10 @@ def done_message(action: ActionId, before: WorkspaceState, after: WorkspaceState
     if action == "resume" and plan.renews_on:
         return f"Pro Subscription resumed: it renews on {long_date(plan.renews_on)}."
     if action in ("change-tier", "move-to-pro"):
+        if after.plan == before.plan:
+            return (
+                f"The plan stays Pro Subscription, {plan.tier} tier: it was on that tier already."
+            )
         return f"The plan is now Pro Subscription, {plan.tier} tier."
     if action == "buy-credits":
         return f"Added {count(after.credits.total - before.credits.total)} credits."

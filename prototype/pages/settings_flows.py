@@ -55,7 +55,16 @@ class ModelPage:
                 after = pick_model(state, self.viewer, model, self.models, self.today)
             except ActionError:
                 continue
-            yield Step("pick-model", model, after, f"The text interviewer model is now {model}.")
+            yield Step(
+                "pick-model", model, after, model_done(current_model(state, self.models), model)
+            )
+
+
+def model_done(before: str, model: str) -> str:
+    """What the live region says once a model is picked: the new one, or that it stays."""
+    if model == before:
+        return f"The text interviewer model stays {model}: it was the one in use already."
+    return f"The text interviewer model is now {model}."
 
 
 @dataclass(frozen=True)

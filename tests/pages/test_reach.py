@@ -92,3 +92,12 @@ def test_what_is_announced(state_id: str, action: ActionId) -> None:
     before: WorkspaceState = FIXTURE_SET.states[state_id]
     after = apply(before, action, OFFERED[action][0][1], TODAY)
     assert done_message(action, before, after) == MESSAGES[state_id, action]
+
+
+def test_choosing_the_tier_the_plan_has_is_announced_as_no_change() -> None:
+    before = FIXTURE_SET.states["pro-tier-renewing"]
+    after = apply(before, "change-tier", "Growth", TODAY)
+    assert after.plan == before.plan
+    assert done_message("change-tier", before, after) == (
+        "The plan stays Pro Subscription, Growth tier: it was on that tier already."
+    )
