@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import socket
+import sys
 import threading
 import urllib.request
 from collections.abc import Iterator
@@ -27,13 +28,19 @@ class _MountedHandler(SimpleHTTPRequestHandler):
         """Keep test output quiet."""
 
 
+class _Server(ThreadingHTTPServer):
+    """Says nothing of a client that went away mid-response: a page that navigated on."""
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
 @contextmanager
 def serve(folder: Path, mount: str = "/") -> Iterator[str]:
     """Serve ``folder`` on 127.0.0.1 at a free port under ``mount``; yield its URL."""
     handler_class = type("Handler", (_MountedHandler,), {"mount": mount})
-    server = ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(handler_class, directory=str(folder))
-    )
+    server = _Server(("127.0.0.1", 0), functools.partial(handler_class, directory=str(folder)))
     # A short poll interval, so that shutting down takes milliseconds rather than half a second.
     thread = threading.Thread(
         target=server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True
