@@ -631,3 +631,23 @@ def test_invite_dialog_with_its_error_passes_axe(ui_page: Page, axe_report: AxeR
     expect(dialog.locator("[aria-invalid='true']")).to_have_count(1)
     assert_accessible(ui_page, axe_report, f"{PEOPLE_STATE} invite dialog with its error")
     ui_page.keyboard.press("Escape")
+
+
+def test_members_page_with_the_other_views_note_passes_axe(
+    flow_tab: Page, axe_report: AxeReport
+) -> None:
+    """The Admin's view while the Owner's holds changes (the other views' note), then with a
+    change of its own (both notes, one Reset)."""
+    page = flow_tab
+    cases = {(c.as_role, c.action): c for c in membership_cases(PEOPLE_STATE)}
+    for as_role in (None, "admin"):
+        page.goto(members_url(PEOPLE_STATE, as_role))
+        case = cases[(as_role, "invite")]
+        expect(finish_people_by_mouse(open_people_by_mouse(page, case), case)).to_be_hidden()
+    expect(page.locator("[data-people-others]")).to_be_visible()
+    bar = page.get_by_role("complementary", name="Prototype")
+    expect(bar.get_by_role("button", name="Reset", exact=True)).to_have_count(1)
+    assert_accessible(page, axe_report, f"{PEOPLE_STATE} members as admin, both notes")
+    page.goto(members_url(PEOPLE_STATE, "member"))
+    expect(page.locator("[data-people-others]")).to_be_visible()
+    assert_accessible(page, axe_report, f"{PEOPLE_STATE} members as member, the other views' note")

@@ -10,11 +10,19 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from prototype.pages.dialog_links import dialogs_of
-from prototype.pages.members_view import ROLE_LABELS, members_view, viewers_by_role
-from prototype.pages.people_pages import people_key
+from prototype.pages.members_view import members_view, viewers_by_role
+from prototype.pages.people_pages import (
+    OtherViews,
+    other_views,
+    people_key,
+    reset_scope,
+    view_id,
+    view_label,
+)
 from prototype.pages.settings_pages import (
     BILLING,
     LANDING,
+    MEMBERS,
     ROLE_PAGES,
     SETTINGS_PAGES,
     SettingsPage,
@@ -143,6 +151,7 @@ def render_pages(
                     page_kind="billing" if entry.slug == BILLING else "settings",
                     page_role=role_view(viewer) if viewer else None,
                     people_key=people_key(view.state_id, entry.slug, None),
+                    people_scope=reset_scope(view.state_id, entry.slug),
                     **each,
                 )
         for invoice in view.invoices:
@@ -177,10 +186,18 @@ def _view_as_links(
     links: list[tuple[str, str | None]] = []
     for role in ROLES:
         if role == own:
-            links.append((f"{ROLE_LABELS[own]} (you)", None if current is None else up))
+            links.append((view_label(None, own), None if current is None else up))
         elif role in others:
-            links.append((ROLE_LABELS[role], None if role == current else up + as_role_path(role)))
+            href = None if role == current else up + as_role_path(role)
+            links.append((view_label(role, own), href))
     return links
+
+
+def _other_members_views(own: Role, others: list[Role], current: Role | None) -> OtherViews:
+    """The Members views of the workspace other than the one viewed as ``current``, in the
+    View-as links' order, and what the page says while they hold changes."""
+    views = [None if role == own else role for role in ROLES if role == own or role in others]
+    return other_views({view_id(v): view_label(v, own) for v in views}, view_id(current))
 
 
 def _role_pages(
@@ -205,7 +222,13 @@ def _role_pages(
             model=model_view(state, as_member, fixture_set.catalogue.interviewer_models),
             page_role=role_view(as_member),
             people_key=people_key(view.state_id, entry.slug, role),
+            people_scope=reset_scope(view.state_id, entry.slug),
             view_as_links=_view_as_links(viewer.role, list(others), role),
+            other_views=(
+                _other_members_views(viewer.role, list(others), role)
+                if entry.slug == MEMBERS
+                else None
+            ),
             product_address=product_address(state.workspace, entry.slug),
             **(each | {"is_default": is_default(fixture_set, view, as_member)}),
         )

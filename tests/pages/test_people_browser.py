@@ -1,7 +1,8 @@
 """The people actions in a real browser, beyond the doc claims: the invite form checks what
 Python's rules check (generated input), a changed state across the tab's pages and Reset, each
-view's own membership and the workspace's one model, no flash, Escape and Cancel, deep links
-into a changed state, and addresses shown as typed."""
+view's own membership (and the note on what the other views changed) and the workspace's one
+model, no flash, Escape and Cancel, deep links into a changed state, and addresses shown as
+typed."""
 
 from __future__ import annotations
 
@@ -9,21 +10,41 @@ import re
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from playwright.sync_api import Page, Route, expect
+from playwright.sync_api import Locator, Page, Route, expect
 
 from prototype.pages.members_view import members_view, person_key, viewers_by_role
+from prototype.pages.people_pages import other_views_note, view_label
 from prototype.states.actions import ActionError
 from prototype.states.invite_input import ADDRESS, INVITE_MESSAGES
 from prototype.states.membership_actions import invite, taken_addresses
+from prototype.states.models import Role
 from prototype.states.workspace_settings import current_model
 from tests.expected import FIXTURE_SET, billing_url, home_url, members_url, settings_url
 from tests.flows_ui import status
-from tests.people_ui import INVITEE, PeopleCase, do_by_mouse, model_cases, reset
+from tests.people_ui import (
+    INVITEE,
+    READ_ROWS,
+    PeopleCase,
+    do_by_mouse,
+    membership_cases,
+    model_cases,
+    part,
+    reset,
+    text_of,
+)
 
 STATE = "pro-tier-renewing"
 USER, TODAY = FIXTURE_SET.user, FIXTURE_SET.today
 OWNER = viewers_by_role(FIXTURE_SET.states[STATE], USER)["owner"]
 INVITE = PeopleCase("members", STATE, None, "invite", "", "member")
+REMOVE, ADMIN_INVITES = (
+    next(c for c in membership_cases(STATE) if (c.as_role, c.action) == view)
+    for view in [(None, "remove-member"), ("admin", "invite")]
+)
+OWNER_ROWS = members_view(FIXTURE_SET.states[STATE], USER, OWNER).rows
+A_MEMBER = next(r for r in OWNER_ROWS if r.role == "member")
+PROMOTE = PeopleCase("members", STATE, None, "change-role", A_MEMBER.key, "admin")
+"""The reviewer's changes as the Owner: a member removed, another made an Admin."""
 TAKEN = sorted(taken_addresses(FIXTURE_SET.states[STATE], USER))
 TYPED = st.one_of(
     st.from_regex(ADDRESS, fullmatch=True),
@@ -45,6 +66,27 @@ def rows(page: Page) -> list[str]:
         "rows => rows.map(row => row.dataset.row)"
     )
     return keys
+
+
+def fixture_rows(as_role: Role | None) -> str:
+    """The text of the Members rows of the fixture, as the view's member sees them."""
+    state = FIXTURE_SET.states[STATE]
+    shown = members_view(state, USER, viewers_by_role(state, USER)[as_role or OWNER.role]).rows
+    return text_of("".join(part("settings/members_parts.html", "person_row", r) for r in shown))
+
+
+def shown_rows(page: Page) -> str:
+    """The text of the page's Members rows, once the page shows them."""
+    expect(page.locator("[data-people-rows]")).to_be_visible()
+    text: str = page.evaluate(READ_ROWS)["rows"]
+    return text
+
+
+def others_note(page: Page, *as_roles: Role | None) -> Locator:
+    """The prototype bar's note that the views of ``as_roles`` hold changes not shown here."""
+    labels = [view_label(role, OWNER.role) for role in as_roles]
+    bar = page.get_by_role("complementary", name="Prototype")
+    return bar.get_by_text(other_views_note(labels), exact=True)
 
 
 @settings(
@@ -120,6 +162,55 @@ def test_a_changed_membership_holds_across_the_tabs_pages_until_reset(flow_tab: 
     page.goto(members_url(STATE))
     reset(page)
     assert len(rows(page)) == len(changed) - 1
+    assert page.evaluate("sessionStorage.length") == 0
+
+
+def test_reset_in_one_members_view_forgets_what_every_view_changed(flow_tab: Page) -> None:
+    """As the Owner, a member removed and another promoted: the Admin view shows its own copy,
+    the fixture, and names the Owner's view as holding changes; a change there too; Reset in
+    the Owner's view: both views show the fixture again, with neither note."""
+    page = flow_tab
+    changed = page.get_by_text("Changed in this tab")
+    page.goto(members_url(STATE))
+    for case in (REMOVE, PROMOTE):
+        expect(do_by_mouse(page, case)).to_be_hidden()
+    owners = shown_rows(page)
+    assert owners != fixture_rows(None)
+
+    page.goto(members_url(STATE, "admin"))
+    assert shown_rows(page) == fixture_rows("admin")
+    expect(changed).to_be_hidden()
+    expect(others_note(page, None)).to_be_visible()
+    expect(do_by_mouse(page, ADMIN_INVITES, "admin.invite@example.org")).to_be_hidden()
+    expect(changed).to_be_visible()
+    expect(others_note(page, None)).to_be_visible()
+
+    page.goto(members_url(STATE))
+    assert shown_rows(page) == owners
+    expect(changed).to_be_visible()
+    expect(others_note(page, "admin")).to_be_visible()
+    reset(page)
+    for as_role in (None, "admin"):
+        if as_role:
+            page.goto(members_url(STATE, as_role))
+        assert shown_rows(page) == fixture_rows(as_role)
+        expect(changed).to_be_hidden()
+        expect(page.locator("[data-people-others]")).to_be_hidden()
+    assert page.evaluate("sessionStorage.length") == 0
+
+
+def test_reset_in_a_view_that_changed_nothing_forgets_the_other_views(flow_tab: Page) -> None:
+    """The note's own Reset, in a view that holds no changes: the Owner's are forgotten too."""
+    page = flow_tab
+    page.goto(members_url(STATE))
+    expect(do_by_mouse(page, INVITE)).to_be_hidden()
+    page.goto(members_url(STATE, "member"))
+    expect(others_note(page, None)).to_be_visible()
+    reset(page)
+    expect(others_note(page, None)).to_be_hidden()
+    page.goto(members_url(STATE))
+    assert shown_rows(page) == fixture_rows(None)
+    expect(page.get_by_text("Changed in this tab")).to_be_hidden()
     assert page.evaluate("sessionStorage.length") == 0
 
 
