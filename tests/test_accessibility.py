@@ -22,6 +22,8 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe  # type: ignore[import-untyped]
 from playwright.sync_api import Page, expect
 
+from prototype.pages.dialog_links import unavailable_message
+from prototype.pages.workspaces import NEW_ID, NO_WORKSPACE
 from prototype.states.actions import ActionId
 from prototype.states.models import WorkspaceState
 from tests.expected import (
@@ -67,6 +69,7 @@ from tests.workspace_ui import (
     WORKSPACE_ACTIONS,
     by_keyboard,
     by_mouse,
+    expect_no_workspace,
     open_add_workspace,
 )
 
@@ -555,6 +558,23 @@ def test_workspace_forms_with_their_errors_pass_axe(
         else:
             assert_accessible(page, axe_report, "account form and transfer dialog with errors")
         page.keyboard.press("Escape")
+
+
+@pytest.mark.parametrize("width", list(WIDTHS.values()), ids=list(WIDTHS))
+def test_a_page_of_no_added_workspace_passes_axe(
+    ui_page: Page, axe_report: AxeReport, width: int
+) -> None:
+    """The added workspace's Plan & Billing page in a tab that added none, linked with one of
+    its dialogs: it says so, axe passes at 1280 pixels, nothing scrolls sideways at 375."""
+    fresh = ui_page.context.new_page()
+    with viewport_width(fresh, width):
+        fresh.goto(f"{billing_url(NEW_ID)}?dialog=payment-method")
+        said = f"{NO_WORKSPACE['said']} {unavailable_message('payment-method')}"
+        expect_no_workspace(fresh, said)
+        if width < 1280:
+            assert_reflows(fresh, width)
+        else:
+            assert_accessible(fresh, axe_report, "no added workspace, dialog not offered")
 
 
 PEOPLE_STATE = "pro-tier-renewing"

@@ -10,10 +10,12 @@ from prototype.pages.flows import macros
 from prototype.pages.render import environment
 from prototype.pages.settings_views import role_view
 from prototype.pages.views import billing_view
-from prototype.pages.workspaces import DEFAULT_STATUS
+from prototype.pages.workspaces import DEFAULT_STATUS, NEW_EXAMPLE, NO_WORKSPACE
 from prototype.states.models import Member, WorkspaceState
+from prototype.states.workspace_actions import NEW_WORKSPACE_TITLE
 from prototype.states.workspace_input import Taken, taken_by
 from tests.expected import FIXTURE_SET, MEMBER_STATE_IDS, Person
+from tests.flows_ui import status
 from tests.site_html import Element, parse_html
 from tests.ui import open_workspace_list, switcher
 
@@ -54,6 +56,33 @@ def open_add_workspace(page: Page) -> Locator:
     dialog = page.get_by_role("dialog", name="Add workspace")
     expect(dialog).to_be_visible()
     return dialog
+
+
+def add_workspace(page: Page, start: str, name: str) -> None:
+    """From the home page at ``start``, add a workspace named ``name``: the tab is then in it."""
+    page.goto(start)
+    dialog = open_add_workspace(page)
+    dialog.get_by_label("Name", exact=True).fill(name)
+    dialog.get_by_role("button", name="Create workspace").click()
+    expect(switcher(page)).to_contain_text(name)
+
+
+def expect_no_workspace(page: Page, said: str = NO_WORKSPACE["said"]) -> None:
+    """A page of the added workspace in a tab that added none: it says so, as its heading and
+    title, in its text and in the live region (``said``), shows nothing of the example
+    workspace, and links to the state index and to Add workspace."""
+    main = page.get_by_role("main")
+    expect(main.get_by_role("heading", level=1)).to_have_text(NO_WORKSPACE["title"])
+    expect(main.get_by_text(NO_WORKSPACE["said"], exact=True)).to_be_visible()
+    expect(status(page)).to_have_text(said)
+    expect(page).to_have_title(f"{NO_WORKSPACE['title']} · Perspective prototype")
+    bar = page.get_by_role("complementary", name="Prototype")
+    expect(bar).to_contain_text(f"Prototype: {NO_WORKSPACE['title']}.", use_inner_text=True)
+    expect(bar).not_to_contain_text(NEW_WORKSPACE_TITLE, use_inner_text=True)
+    expect(page.get_by_text(NEW_EXAMPLE["name"]).filter(visible=True)).to_have_count(0)
+    expect(switcher(page)).to_have_count(0)
+    for name in (NO_WORKSPACE["index"], NO_WORKSPACE["add"]):
+        expect(main.get_by_role("link", name=name, exact=True)).to_be_visible()
 
 
 def make_default_button(page: Page, where: str) -> Locator:

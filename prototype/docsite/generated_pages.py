@@ -81,12 +81,15 @@ FLOWS_TEXT = [
     "(`prototype/states/workspace_input.py`, its rules exported to the browser as data). A",
     "workspace added in a tab has its pages under `prototype/w/~new/`, rendered once and",
     "filled in with what was typed; what changed shows on every page of the tab until",
-    "**Reset**.",
+    "**Reset**. In a tab that added none, or after **Reset**, those pages say so instead and",
+    "link to the index of states and to **Add workspace**.",
     "",
     "Every dialog of every state opens from a link, such as",
     '`prototype/w/flex-team/settings/billing/?dialog=payment-method`, to share "this state,',
     "this dialog\" in a review. The prototype's index of states and its `states.json` list",
-    "them, with each state's actions and the state each leads to.",
+    "them, with each state's actions and the state each leads to. A link to a dialog the page",
+    "does not offer in its state or to the viewer's role opens nothing, and the prototype bar",
+    "says so.",
     "",
 ]
 """How the flows are checked and how a dialog is linked to, on the Conformance page."""

@@ -9,7 +9,7 @@ from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
-from prototype.pages.dialog_links import dialogs_of
+from prototype.pages.dialog_links import UNAVAILABLE, add_workspace_link, dialogs_of
 from prototype.pages.members_view import members_view, viewers_by_role
 from prototype.pages.people_pages import (
     OtherViews,
@@ -32,6 +32,7 @@ from prototype.pages.views import BillingView, billing_view, catalogue_choices
 from prototype.pages.workspaces import (
     DEFAULT_STATUS,
     NEW_ID,
+    NO_WORKSPACE,
     new_workspace_view,
     product_address,
 )
@@ -110,6 +111,9 @@ def render_pages(
         },
         "default_status": DEFAULT_STATUS,
         "dialog_links": {view.state_id: dialogs_of(view, user) for view in views},
+        "add_workspace_link": add_workspace_link(views),
+        "dialog_unavailable": UNAVAILABLE,
+        "no_workspace": NO_WORKSPACE,
         "default_view": next(
             (v for v in views if v.state_id == fixture_set.default_workspace), None
         ),

@@ -61,6 +61,15 @@ DONE = {
     "transfer": "Started the transfer of ownership to {email}.",
 }
 """What the live region says once a workspace action is done."""
+NO_WORKSPACE = {
+    "title": "No workspace added in this tab",
+    "said": "No workspace was added in this tab, so this page has no workspace to show.",
+    "index": "Open the list of states",
+    "add": "Add workspace",
+}
+"""What a page of the added workspace shows, instead of the workspace, in a tab that added none
+(or forgot it with **Reset**): its title, what it and the live region say, and its links to
+the state index and to **Add workspace**."""
 DETAIL_KEYS = ("name", "unique_url", "description", "website", "team_size", "transfer_to")
 """The workspace fields the browser fills in on a page."""
 
@@ -150,6 +159,7 @@ def workspaces_data(fixture_set: FixtureSet, views: list[BillingView]) -> dict[s
         "texts": {
             "default_status": {"true": DEFAULT_STATUS[True], "false": DEFAULT_STATUS[False]},
             "done": DONE,
+            "no_workspace": NO_WORKSPACE,
             "address": PRODUCT_ADDRESS,
         },
     }

@@ -6,21 +6,28 @@ from __future__ import annotations
 
 import re
 from typing import Any
+from urllib.parse import quote
 
 import pytest
 from playwright.sync_api import Page, Route, expect
 
 from prototype.pages.build import SITE_PATH
+from prototype.pages.dialog_links import ADD_WORKSPACE, unavailable_message
 from prototype.pages.manifest import dialog_links
 from prototype.pages.render import views_of
 from prototype.states.card_input import CARD_MESSAGES
+from tests.conftest import Watched
 from tests.expected import (
     CARD_CASES,
     CARD_FORM_FIELDS,
     FIXTURE_SET,
+    MEMBER_STATE_IDS,
     billing_url,
     each_member_state,
     home_url,
+    members_url,
+    role_views,
+    settings_url,
 )
 from tests.flows_ui import card_fields, fill_card, region, status
 from tests.ui import switcher
@@ -28,6 +35,23 @@ from tests.ui import switcher
 CANCELED = "pro-canceled"
 FLEX = "flex-team"
 VIEWS = {view.state_id: view for view in views_of(FIXTURE_SET)}
+ADMIN_STATE = next(s for s in MEMBER_STATE_IDS if role_views(s)[0][1].role == "admin")
+"""A state whose workspace the user is an Admin of: Transfer ownership is the Owner's."""
+VIEWED_AS_MEMBER = next(s for s in MEMBER_STATE_IDS if "member" in dict(role_views(s)))
+"""A state whose Members page can be seen as a Member, who invites nobody."""
+NOT_OFFERED = {
+    "no-such-dialog": (billing_url(FLEX), "bogus"),
+    "not-a-dialog": (billing_url(FLEX), "main"),
+    "not-for-an-admin": (settings_url(ADMIN_STATE, "account"), "transfer-ownership"),
+    "not-for-a-member": (members_url(VIEWED_AS_MEMBER, "member"), "invite-member"),
+    "markup-and-bidi": (home_url(FLEX), "<img src=x onerror=alert(1)>\u202eevil"),
+}
+"""Links to a dialog the page does not offer: the page, and the id the link asks for."""
+HOME_DIALOGS = {
+    "plan": ("pro-tier-renewing", VIEWS["pro-tier-renewing"].plan_dialog),
+    "add-workspace": (FLEX, ADD_WORKSPACE),
+}
+"""Dialogs a link opens on a home page, where their buttons are in the closed switcher."""
 
 
 def bar(page: Page) -> Any:
@@ -187,8 +211,51 @@ def test_every_dialog_opens_from_its_url(ui_page: Page, state_id: str) -> None:
         expect(dialog).to_be_visible()
         ui_page.keyboard.press("Escape")
         expect(dialog).to_be_hidden()
-        if link["id"] != "add-workspace":  # its button is in the closed switcher
+        if link["id"] == ADD_WORKSPACE:  # its button is in the closed switcher
+            expect(switcher(ui_page)).to_be_focused()
+        else:
             expect(ui_page.locator(f'main [data-dialog="{link["id"]}"]').first).to_be_focused()
+
+
+@pytest.mark.parametrize("close", ["Escape", "Cancel"])
+@pytest.mark.parametrize(
+    ("state_id", "dialog_id"), list(HOME_DIALOGS.values()), ids=list(HOME_DIALOGS)
+)
+def test_a_dialog_linked_on_a_home_page_gives_the_focus_to_the_switcher(
+    ui_page: Page, state_id: str, dialog_id: str, close: str
+) -> None:
+    """Closed, it gives the focus to the control that leads back to it: the switcher's button."""
+    ui_page.goto(f"{home_url(state_id)}?dialog={dialog_id}")
+    dialog = ui_page.get_by_role("dialog")  # the open one
+    expect(dialog).to_be_visible()
+    if close == "Escape":
+        ui_page.keyboard.press("Escape")
+    else:
+        dialog.get_by_role("button", name="Cancel").click()
+    expect(dialog).to_have_count(0)
+    expect(switcher(ui_page)).to_be_focused()
+
+
+@pytest.mark.parametrize(("url", "dialog_id"), list(NOT_OFFERED.values()), ids=list(NOT_OFFERED))
+def test_a_link_to_a_dialog_the_page_does_not_offer_says_so(
+    ui_page: Page, watched: Watched, url: str, dialog_id: str
+) -> None:
+    """Nothing opens; the live region names the dialog asked for, as text."""
+    ui_page.goto(f"{url}?dialog={quote(dialog_id)}")
+    expect(status(ui_page)).to_have_text(unavailable_message(dialog_id))
+    expect(status(ui_page).locator("bdi")).to_have_text(dialog_id)
+    expect(ui_page.get_by_role("dialog")).to_have_count(0)
+    expect(ui_page.locator("img[src='x']")).to_have_count(0)
+    watched.assert_quiet()
+
+
+def test_a_link_to_a_dialog_the_changed_state_no_longer_offers_says_so(flow_tab: Page) -> None:
+    page = flow_tab
+    page.goto(billing_url(CANCELED))
+    resume(page)
+    page.goto(f"{billing_url(CANCELED)}?dialog=resume-plan")
+    expect(status(page)).to_have_text(unavailable_message("resume-plan"))
+    expect(page.get_by_role("dialog")).to_have_count(0)
 
 
 def test_a_dialog_url_opens_it_in_a_changed_state(flow_tab: Page) -> None:

@@ -8,12 +8,14 @@ import re
 import pytest
 
 from prototype.pages.build import DOCS_URL
+from prototype.pages.dialog_links import add_workspace_link
 from prototype.pages.render import render_pages, views_of
 from prototype.pages.workspaces import (
     DEFAULT_STATUS,
     DONE,
     NEW_EXAMPLE,
     NEW_ID,
+    NO_WORKSPACE,
     done_message,
     new_workspace_state,
     product_address,
@@ -86,6 +88,7 @@ def test_the_browser_gets_pythons_rules_and_words() -> None:
         "false": DEFAULT_STATUS[False],
     }
     assert DATA["texts"]["done"] == DONE
+    assert DATA["texts"]["no_workspace"] == NO_WORKSPACE
 
 
 def test_what_the_live_region_says() -> None:
@@ -112,6 +115,41 @@ def test_the_added_workspace_has_its_pages(pages: dict[str, Element]) -> None:
         f"{NEW_ID} {field}" for field in ("name", "unique_url", "description", "website")
     }
     assert account.find("section", cls="danger-zone")
+
+
+def test_every_page_of_the_added_workspace_can_say_none_was_added(
+    pages: dict[str, Element],
+) -> None:
+    """Each holds, hidden, what it shows in a tab that added no workspace: the title, what it
+    says, links to the state index and to Add workspace; the workspace's own parts (sidebar,
+    header, content, the bar's lines on it) are marked to hide then."""
+    added = {path: page for path, page in pages.items() if path.startswith(f"w/{NEW_ID}/")}
+    assert added
+    for path, page in added.items():
+        assert "data-ws-new" in page.find("html").attrs, path
+        [notice] = [e for e in marked(page, "data-ws-unless") if e.tag == "div"]
+        assert (notice.attrs["data-ws-unless"], "hidden" in notice.attrs) == (
+            f"{NEW_ID} created",
+            True,
+        )
+        assert notice.find("h1").text == NO_WORKSPACE["title"]
+        assert notice.find("p").text == NO_WORKSPACE["said"]
+        root = "../" * path.count("/")
+        links = {a.text: a.attrs["href"] for a in notice.find_all("a")}
+        assert links == {
+            NO_WORKSPACE["index"]: f"{root}index.html",
+            NO_WORKSPACE["add"]: f"{root}{add_workspace_link(views_of(FIXTURE_SET))}",
+        }
+        hidden = {e.tag for e in marked(page, "data-ws-if") if "hidden" not in e.attrs}
+        assert {"aside", "div", "bdi", "p"} <= hidden, path
+        assert not [e for e in marked(page, "data-ws-if") if e.tag == "main"], "main stays"
+
+
+def test_fixture_pages_have_no_added_workspace_notice(pages: dict[str, Element]) -> None:
+    for path, page in pages.items():
+        if not path.startswith(f"w/{NEW_ID}/"):
+            assert "data-ws-new" not in page.find("html").attrs, path
+            assert not marked(page, "data-ws-unless"), path
 
 
 @pytest.mark.parametrize("state_id", STATE_IDS)

@@ -1,6 +1,6 @@
 """The workspace actions in a real browser, beyond the doc claims: the forms' rules against
 Python's on generated input, a changed tab across pages and Reset, no flash, Escape and
-Cancel, and a second added workspace."""
+Cancel, a second added workspace, and the added workspace's pages in a tab that added none."""
 
 from __future__ import annotations
 
@@ -11,9 +11,10 @@ from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, seed, settings
-from playwright.sync_api import Page, Route, expect
+from playwright.sync_api import Browser, Locator, Page, Route, expect
 
-from prototype.pages.workspaces import NEW_ID, done_message
+from prototype.pages.dialog_links import ADD_WORKSPACE, unavailable_message
+from prototype.pages.workspaces import NEW_EXAMPLE, NEW_ID, NO_WORKSPACE, done_message
 from prototype.states.workspace_details import slug_from_name, website_with_scheme
 from prototype.states.workspace_input import (
     FORM_MESSAGES,
@@ -38,10 +39,17 @@ from tests.workspace_strategies import (
     new_workspace_fields,
     websites,
 )
-from tests.workspace_ui import open_add_workspace
+from tests.workspace_ui import add_workspace, expect_no_workspace, open_add_workspace
 
 OWNER_STATE = "pro-tier-renewing"
 OWNER = FIXTURE_SET.user.email
+ADDED_PAGES = {
+    "home": home_url(NEW_ID),
+    "billing": billing_url(NEW_ID),
+    "account": settings_url(NEW_ID, "account"),
+    "members": members_url(NEW_ID),
+}
+"""Pages of the added workspace, by kind."""
 TAKEN = taken_by(state.workspace for state in FIXTURE_SET.states.values())
 GENERATED = settings(
     max_examples=150,
@@ -292,7 +300,7 @@ def test_an_added_workspace_can_be_the_default_and_its_name_is_text(
 ) -> None:
     """A name typed as markup shows as typed on every page that names it, and runs nothing."""
     page = flow_tab
-    name = "<img src=x onerror=alert(1)> {{ 7 * 7 }}"
+    name = "<img src=x onerror=alert(1)> {{ 7 * 7 }} $& $'"
     page.goto(home_url(OWNER_STATE))
     dialog = open_add_workspace(page)
     dialog.get_by_label("Name", exact=True).fill(name)
@@ -307,3 +315,88 @@ def test_an_added_workspace_can_be_the_default_and_its_name_is_text(
     expect(page).to_have_url(re.compile(re.escape(f"w/{NEW_ID}/") + "$"))
     expect(page.locator("img[src='x']")).to_have_count(0)
     watched.assert_quiet()
+
+
+def prototype_bar(page: Page) -> Locator:
+    """The prototype bar, above every page."""
+    return page.get_by_role("complementary", name="Prototype")
+
+
+@pytest.mark.parametrize("url", list(ADDED_PAGES.values()), ids=list(ADDED_PAGES))
+def test_an_added_workspaces_page_in_a_tab_that_added_none(ui_page: Page, url: str) -> None:
+    """A new tab holds no added workspace: the page says so instead of showing the example."""
+    fresh = ui_page.context.new_page()
+    fresh.goto(url)
+    expect_no_workspace(fresh)
+    expect(prototype_bar(fresh).get_by_role("button", name="Reset")).to_be_hidden()
+
+
+def test_a_tab_that_added_none_is_led_to_the_states_and_to_add_workspace(ui_page: Page) -> None:
+    """Its links: the state index, and Add workspace open on a workspace's home page; a link
+    to a dialog of the added workspace says, after that, that the page does not offer it."""
+    fresh = ui_page.context.new_page()
+    fresh.goto(f"{home_url(NEW_ID)}?dialog={ADD_WORKSPACE}")
+    expect_no_workspace(fresh, f"{NO_WORKSPACE['said']} {unavailable_message(ADD_WORKSPACE)}")
+    expect(fresh.get_by_role("dialog")).to_have_count(0)
+    main = fresh.get_by_role("main")
+    main.get_by_role("link", name=NO_WORKSPACE["add"], exact=True).click()
+    expect(fresh.get_by_role("dialog", name="Add workspace")).to_be_visible()
+    fresh.keyboard.press("Escape")
+    expect(switcher(fresh)).to_be_focused()
+    fresh.goto(billing_url(NEW_ID))
+    fresh.get_by_role("main").get_by_role("link", name=NO_WORKSPACE["index"]).click()
+    expect(fresh.get_by_role("heading", name="Plan & Billing prototype", level=1)).to_be_visible()
+
+
+def test_an_added_workspaces_page_is_hidden_until_it_says_none_was_added(ui_page: Page) -> None:
+    """No flash of the example workspace: hidden while workspaces.json is on its way."""
+    fresh = ui_page.context.new_page()
+    held: list[Route] = []
+    fresh.route("**/workspaces.json", lambda route: held.append(route))
+    with fresh.expect_request("**/workspaces.json"):
+        fresh.goto(home_url(NEW_ID), wait_until="domcontentloaded")
+    html = fresh.locator("html")
+    expect(html).to_have_class(re.compile("ws-pending"))
+    assert fresh.evaluate("getComputedStyle(document.body).visibility") == "hidden"
+    assert len(held) == 1
+    held[0].continue_()
+    expect(html).not_to_have_class(re.compile("ws-pending"))
+    expect_no_workspace(fresh)
+
+
+@pytest.mark.parametrize("kind", ["home", "billing", "members"])
+def test_reset_on_an_added_workspaces_page_forgets_it(flow_tab: Page, kind: str) -> None:
+    """Reset forgets the added workspace and what the tab changed in it; the page stays, says
+    no workspace was added, and has the focus on its content; no switcher lists it."""
+    page = flow_tab
+    add_workspace(page, home_url(OWNER_STATE), "Orbit Labs")
+    page.goto(billing_url(NEW_ID))
+    page.get_by_role("button", name="Add credits").click()
+    page.get_by_role("dialog", name="Plans and credits").get_by_role(
+        "button", name="Confirm"
+    ).click()
+    expect(status(page)).to_have_text("Added 1,000 credits.")
+    page.goto(ADDED_PAGES[kind])
+    expect(prototype_bar(page)).to_contain_text("Changed in this tab")
+    prototype_bar(page).get_by_role("button", name="Reset", exact=True).click()
+    expect_no_workspace(page)
+    expect(page.get_by_role("main")).to_be_focused()
+    expect(prototype_bar(page).get_by_role("button", name="Reset")).to_be_hidden()
+    assert page.evaluate("sessionStorage.length") == 0
+    page.goto(home_url(OWNER_STATE))
+    mine = open_workspace_list(page).get_by_role("list", name=SWITCHER_GROUPS["my_workspaces"])
+    for name in ("Orbit Labs", NEW_EXAMPLE["name"]):
+        expect(mine.get_by_role("link", name=name)).to_have_count(0)
+
+
+def test_without_javascript_an_added_workspaces_page_shows_as_rendered(
+    browser: Browser, browser_context_args: dict[str, Any]
+) -> None:
+    """Nothing is hidden without JavaScript: the page shows the example it was rendered with."""
+    context = browser.new_context(**browser_context_args, java_script_enabled=False)
+    page = context.new_page()
+    page.goto(home_url(NEW_ID))
+    expect(page.get_by_role("heading", name="Research", level=1)).to_be_visible()
+    expect(switcher(page)).to_contain_text(NEW_EXAMPLE["name"])
+    expect(page.get_by_role("heading", name=NO_WORKSPACE["title"])).to_be_hidden()
+    context.close()

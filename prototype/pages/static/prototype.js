@@ -1,8 +1,9 @@
 // The prototype's behaviour: disclosures (workspace switcher, profile menu), dialogs, the
 // reviewers' "Show doc claims" switch, and the entry points of the flows (flows.js). Plain DOM.
 // It runs in <head>: a tab whose state an action changed stays hidden until flows.js has
-// swapped the changed parts in (no flash; without JavaScript nothing is hidden). Requests are
-// same-origin, only when needed: claims.json when the switch is on; flows.js and flows.json
+// swapped the changed parts in, and a page of the added workspace until workspace_tab.js has
+// shown whether the tab added one (no flash; without JavaScript nothing is hidden). Requests
+// are same-origin, only when needed: claims.json when the switch is on; flows.js and flows.json
 // when an action is done or a changed state is shown.
 (() => {
   "use strict";
@@ -23,6 +24,7 @@
   };
   let stateChanged = false;
   let workspacesChanged = false;
+  const addedPage = root.hasAttribute("data-ws-new"); // a page of the workspace a tab adds
   try {
     stateChanged = Boolean(storageKey && sessionStorage.getItem(storageKey));
     workspacesChanged = Boolean(sessionStorage.getItem("prototype.workspaces"));
@@ -33,11 +35,13 @@
     root.classList.add("flows-pending");
     loadFlows(); // while the page is parsed
   }
-  if (workspacesChanged) {
-    // Workspace actions change every page of the tab: shown by workspace_tab.js.
+  let workspacesShown = null;
+  if (workspacesChanged || addedPage) {
+    // Workspace actions change every page of the tab, and the added workspace's pages show it
+    // only in a tab that added it: shown by workspace_tab.js.
     root.classList.add("ws-pending");
     const shown = () => root.classList.remove("ws-pending");
-    import(new URL("workspace_tab.js", source).href).then(shown, shown);
+    workspacesShown = import(new URL("workspace_tab.js", source).href).then(shown, shown);
   }
 
   const main = () => {
@@ -82,6 +86,19 @@
         field.removeAttribute("aria-invalid");
       }
     };
+    // What the focus can go to for a control: the control, or the button of the closed
+    // disclosure that holds it (the workspace switcher's); null if the page hides it for its
+    // state.
+    const reachable = (control) => {
+      let found = control;
+      while (found) {
+        const hidden = found.closest("[hidden]");
+        if (!hidden) return found;
+        const id = hidden.id && CSS.escape(hidden.id);
+        found = id && document.querySelector(`[data-disclosure][aria-controls="${id}"]`);
+      }
+      return null;
+    };
     const open = (dialog, opener) => {
       if (!(dialog instanceof HTMLDialogElement) || dialog.open) return;
       openers.set(dialog.id, opener);
@@ -93,11 +110,12 @@
     const giveFocusBack = (id) => {
       const opener = openers.get(id);
       const field = opener && opener.dataset.field;
-      const target =
-        (opener && opener.isConnected && opener) ||
-        (field && document.querySelector(`[data-field="${field}"]`)) ||
-        document.querySelector(`[data-dialog="${CSS.escape(id)}"]`) ||
-        document.querySelector('[data-field="plan-action"]');
+      const target = [
+        opener && opener.isConnected && opener,
+        field && document.querySelector(`[data-field="${field}"]`),
+        document.querySelector(`[data-dialog="${CSS.escape(id)}"]`),
+        document.querySelector('[data-field="plan-action"]'),
+      ].reduce((found, control) => found || (control && reachable(control)), null);
       if (target) target.focus();
     };
     document.addEventListener("click", (event) => {
@@ -112,8 +130,8 @@
         loadFlows().then(
           (flow) => {
             flow.reset();
+            say(""); // before the swap: what the page then is may say something
             document.dispatchEvent(new Event("prototype:swapped"));
-            say("");
             document.getElementById("main").focus();
           },
           () => {
@@ -159,16 +177,36 @@
       );
     });
 
-    // ?dialog=<id> opens that dialog once the page shows its state (people.js's too).
+    // ?dialog=<id> opens that dialog once the page shows its state (people.js's and the
+    // workspaces' too), if the page offers it: a control that opens it is there, shown or in a
+    // closed disclosure. If not, the live region says so, after what it already says.
+    const offered = (id) => {
+      const dialog = document.getElementById(id);
+      if (!(dialog instanceof HTMLDialogElement)) return null;
+      const controls = document.querySelectorAll(`[data-dialog="${CSS.escape(id)}"]`);
+      const opener = [...controls].find(reachable);
+      return opener ? [dialog, opener] : null;
+    };
+    const notOffered = (id) => {
+      if (!status) return;
+      const [before, after] = status.dataset.dialogUnavailable.split("{id}");
+      const name = document.createElement("bdi");
+      name.textContent = id;
+      if (status.textContent) status.append(" ");
+      status.append(before, name, after);
+    };
     const openFromAddress = () => {
       if (root.classList.contains("people-pending")) {
         return document.addEventListener("prototype:people-shown", openFromAddress);
       }
       const id = new URLSearchParams(location.search).get("dialog");
-      const dialog = id && document.getElementById(id);
-      if (dialog) open(dialog, document.querySelector(`[data-dialog="${CSS.escape(id)}"]`));
+      if (!id) return;
+      const found = offered(id);
+      if (found) open(...found);
+      else notOffered(id);
     };
-    if (stateChanged) {
+    const flowsShown =
+      stateChanged &&
       loadFlows()
         .then(
           (flow) => {
@@ -177,13 +215,8 @@
           },
           () => say(status ? status.dataset.flowsUnavailable : ""),
         )
-        .finally(() => {
-          root.classList.remove("flows-pending");
-          openFromAddress();
-        });
-    } else {
-      openFromAddress();
-    }
+        .finally(() => root.classList.remove("flows-pending"));
+    Promise.all([flowsShown, workspacesShown]).then(openFromAddress);
 
     // "Show doc claims": outline each element a doc claim is about, with a note after it.
     // Turning it off undoes every change, so the DOM is exactly as it was.

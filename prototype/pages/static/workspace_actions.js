@@ -5,6 +5,7 @@
 import {
   current,
   defaultOf,
+  fillIn as text,
   forgetAdded,
   keep,
   load,
@@ -36,8 +37,6 @@ export const errors = (form, found) => {
 };
 const fieldsOf = (form) =>
   Object.fromEntries([...new FormData(form)].map(([name, value]) => [name, String(value)]));
-const text = (template, values) =>
-  Object.entries(values).reduce((so, [key, value]) => so.replaceAll(`{${key}}`, value), template);
 const withDetails = (tab, changes) => ({
   ...tab,
   details: { ...tab.details, [state]: { ...(tab.details || {})[state], ...changes } },

@@ -1,15 +1,18 @@
 // What workspace actions changed in this tab, and every page showing it. The changes are kept
 // in sessionStorage; a page shows them by filling in, as text, the places Python marked:
 // data-ws="<state id> <field>" and the page's own workspace name, data-ws-if (shown when the
-// field is set), data-ws-default* (the user's default workspace), data-ws-toggle (Make default
-// workspace, for the member it names) and data-ws-status. prototype.js loads this module on
-// every page of a tab that holds a change, and keeps the page hidden until it is shown;
+// field is set), data-ws-unless (shown when it is not), data-ws-default* (the user's default
+// workspace), data-ws-toggle (Make default workspace, for the member it names) and
+// data-ws-status. A page of the added workspace (w/~new/) in a tab that added none says so
+// instead. prototype.js loads this module on every page of a tab that holds a change, and on
+// the added workspace's pages, and keeps the page hidden until it is shown;
 // workspace_actions.js changes it. Reset in the prototype bar forgets it all.
 
 const KEY = "prototype.workspaces";
 const SAID = "prototype.workspaces.said";
 const OWN = ".workspace-name > bdi, .switcher__name, .back-link > bdi";
 const here = import.meta.url;
+const addedPage = document.documentElement.hasAttribute("data-ws-new");
 export let state = ""; // this page's workspace, once the page is parsed
 let title = "";
 let data = null;
@@ -41,6 +44,12 @@ export const store = (key, value) => {
     // No storage: the change lasts as long as this page.
   }
 };
+// A template's {key}s replaced by the values, as text ("$" in a value is no pattern).
+export const fillIn = (template, values) =>
+  Object.entries(values).reduce(
+    (so, [key, value]) => so.replaceAll(`{${key}}`, () => value),
+    template,
+  );
 export const say = (text) => {
   const status = document.querySelector("[data-prototype-status]");
   if (status) status.textContent = text;
@@ -142,6 +151,10 @@ export const show = (d, tab) => {
     const [id, field] = element.dataset.wsIf.split(" ");
     element.hidden = !current(d, tab, id)[field];
   }
+  for (const element of document.querySelectorAll("[data-ws-unless]")) {
+    const [id, field] = element.dataset.wsUnless.split(" ");
+    element.hidden = Boolean(current(d, tab, id)[field]);
+  }
   const mine = defaultOf(d, tab, d.user) ?? "";
   for (const element of document.querySelectorAll("[data-ws-default]")) {
     element.hidden = element.dataset.wsDefault !== mine;
@@ -161,7 +174,13 @@ export const show = (d, tab) => {
   }
   if (Object.hasOwn(d.workspaces, state)) {
     for (const element of document.querySelectorAll(OWN)) fill(element, state, "name");
-    document.title = title.replace(d.workspaces[state].name, current(d, tab, state).name);
+    document.title = title.replace(d.workspaces[state].name, () => current(d, tab, state).name);
+  }
+  if (state === d.new && !tab.created) {
+    // No workspace added in this tab: the page says so, and so does its live region.
+    const none = d.texts.no_workspace;
+    document.title = none.title + title.slice(title.lastIndexOf(" · "));
+    say(none.said);
   }
   const flows = document.documentElement.dataset.flows;
   const billing = flows && stored(flowsKey(flows));
@@ -179,7 +198,8 @@ document.addEventListener("click", (event) => {
   });
 });
 document.addEventListener("prototype:swapped", () => {
-  if (stored(KEY)) load().then((d) => show(d, read(d))); // parts come as the fixture has them
+  // Parts come as the fixture has them; after Reset, an added workspace's page says it is gone.
+  if (stored(KEY) || addedPage) load().then((d) => show(d, read(d)));
 });
 
 if (document.readyState === "loading") {
@@ -189,7 +209,7 @@ state = document.body.dataset.state;
 title = document.title;
 const said = stored(SAID);
 store(SAID, null);
-if (stored(KEY)) {
+if (stored(KEY) || addedPage) {
   try {
     const d = await load();
     show(d, read(d));
