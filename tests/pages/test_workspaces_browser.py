@@ -273,6 +273,8 @@ def test_a_second_added_workspace_replaces_the_first(flow_tab: Page) -> None:
         page.goto(home_url(OWNER_STATE))
         dialog = open_add_workspace(page)
         dialog.get_by_label("Name", exact=True).fill(name)
+        unique_url = dialog.get_by_label("Unique URL", exact=True)
+        expect(unique_url).to_have_value(slug_from_name(name))  # filled in as it is typed
         dialog.get_by_label("Name", exact=True).press("Enter")
         expect(page).to_have_url(re.compile(re.escape(f"w/{NEW_ID}/") + "$"))
         expect(switcher(page)).to_contain_text(name)
