@@ -347,7 +347,7 @@ def test_a_tab_that_added_none_is_led_to_the_states_and_to_add_workspace(ui_page
     expect(switcher(fresh)).to_be_focused()
     fresh.goto(billing_url(NEW_ID))
     fresh.get_by_role("main").get_by_role("link", name=NO_WORKSPACE["index"]).click()
-    expect(fresh.get_by_role("heading", name="Plan & Billing prototype", level=1)).to_be_visible()
+    expect(fresh.get_by_role("heading", name="Settings prototype", level=1)).to_be_visible()
 
 
 def test_an_added_workspaces_page_is_hidden_until_it_says_none_was_added(ui_page: Page) -> None:
