@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import json
+import posixpath
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -286,3 +287,23 @@ def search_entries(site: Path, engine: str) -> list[dict[str, Any]]:
     path, key = SEARCH_INDEXES[engine]
     entries: list[dict[str, Any]] = json.loads((site / path).read_text(encoding="utf-8"))[key]
     return entries
+
+
+def assets_of(html: str) -> tuple[list[str], list[str]]:
+    """The stylesheets and the scripts a page loads."""
+    elements = list(parse_html(html).iter())
+    stylesheets = [
+        e.attrs["href"] for e in elements if e.tag == "link" and e.attrs.get("rel") == "stylesheet"
+    ]
+    scripts = [e.attrs["src"] for e in elements if e.tag == "script" and "src" in e.attrs]
+    return stylesheets, scripts
+
+
+def page_weight(root: Path, path: str, html: str) -> int:
+    """Bytes of the page at ``path`` under ``root``: its HTML plus the CSS and JS it loads."""
+    stylesheets, scripts = assets_of(html)
+    loaded = [
+        root / posixpath.normpath(posixpath.join(posixpath.dirname(path), url))
+        for url in stylesheets + scripts
+    ]
+    return len(html.encode("utf-8")) + sum(asset.stat().st_size for asset in loaded)

@@ -21,7 +21,7 @@ from prototype.pages.views import workspace_path
 from prototype.pages.workspaces import NEW_ID, workspaces_data
 from prototype.states.fixtures import FixtureSet
 from tests.expected import FIXTURES, MEMBER_STATE_IDS, PAGE_BUDGET, STATE_IDS, role_views
-from tests.site_html import parse_html, snapshot
+from tests.site_html import assets_of, page_weight, parse_html, snapshot
 
 SETTINGS_SLUGS = [
     "profile",
@@ -38,16 +38,6 @@ SETTINGS_SLUGS = [
 ASSETS = sorted(
     entry.name for entry in files("prototype.pages").joinpath("static").iterdir() if entry.is_file()
 )
-
-
-def assets_of(html: str) -> tuple[list[str], list[str]]:
-    """The stylesheets and the scripts a page loads."""
-    elements = list(parse_html(html).iter())
-    stylesheets = [
-        e.attrs["href"] for e in elements if e.tag == "link" and e.attrs.get("rel") == "stylesheet"
-    ]
-    scripts = [e.attrs["src"] for e in elements if e.tag == "script" and "src" in e.attrs]
-    return stylesheets, scripts
 
 
 def links_of(html: str) -> list[str]:
@@ -179,11 +169,7 @@ def test_each_page_with_its_css_and_js_is_within_budget(
         stylesheets, scripts = assets_of(html)
         assert stylesheets, f"{path} loads no stylesheet"
         assert scripts, f"{path} loads no script"
-        loaded = [
-            out / posixpath.normpath(posixpath.join(posixpath.dirname(path), url))
-            for url in stylesheets + scripts
-        ]
-        size = len(html.encode("utf-8")) + sum(asset.stat().st_size for asset in loaded)
+        size = page_weight(out, path, html)
         if size > PAGE_BUDGET:
             over[path] = size
     assert not over, f"over {PAGE_BUDGET} bytes"
