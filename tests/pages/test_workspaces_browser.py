@@ -346,6 +346,9 @@ def test_a_tab_that_added_none_is_led_to_the_states_and_to_add_workspace(ui_page
     fresh.keyboard.press("Escape")
     expect(switcher(fresh)).to_be_focused()
     fresh.goto(billing_url(NEW_ID))
+    notice = fresh.get_by_role("main").bounding_box()
+    assert notice is not None
+    assert notice["width"] > 600, "the notice takes the hidden sidebar's place too"
     fresh.get_by_role("main").get_by_role("link", name=NO_WORKSPACE["index"]).click()
     expect(fresh.get_by_role("heading", name="Settings prototype", level=1)).to_be_visible()
 
