@@ -15,7 +15,7 @@ from prototype.states.models import Member, WorkspaceState
 from prototype.states.workspace_actions import NEW_WORKSPACE_TITLE
 from prototype.states.workspace_input import Taken, taken_by
 from tests.expected import FIXTURE_SET, MEMBER_STATE_IDS, Person
-from tests.flows_ui import status
+from tests.flows_ui import status, tab_to
 from tests.site_html import Element, parse_html
 from tests.ui import open_workspace_list, switcher
 
@@ -158,15 +158,6 @@ WORKSPACE_ACTIONS: dict[str, tuple[str, str]] = {
     ),
 }
 """Each workspace action: the page it starts on, and what the live region then says."""
-
-
-def tab_to(page: Page, target: Locator, limit: int = 40) -> None:
-    """Press Tab until ``target`` has the focus, at most ``limit`` times."""
-    for _ in range(limit):
-        if target.evaluate("element => element === document.activeElement"):
-            break
-        page.keyboard.press("Tab")
-    expect(target).to_be_focused()
 
 
 def by_keyboard(page: Page, action: str) -> Locator:

@@ -25,12 +25,6 @@ class MemoryBytecodeCache(BytecodeCache):
     def dump_bytecode(self, bucket: Bucket) -> None:
         self._code[bucket.key] = bucket.bytecode_to_string()
 
-    def clear(self) -> None:
-        self._code.clear()
-
-    def __len__(self) -> int:
-        return len(self._code)
-
 
 SERVE_TEMPLATES = MemoryBytecodeCache()
 """The serving process's cache, shared by all its builds."""

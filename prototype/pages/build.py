@@ -18,7 +18,7 @@ from prototype.pages.manifest import states_json
 from prototype.pages.people_files import state_people_files
 from prototype.pages.render import environment, render_pages, views_of
 from prototype.pages.views import BillingView
-from prototype.pages.workspaces import new_workspace_view, rendered_states, workspaces_data
+from prototype.pages.workspaces import new_workspace_view, workspaces_data
 from prototype.states.fixtures import FixtureSet, load_fixture_set
 from prototype.states.models import WorkspaceState
 
@@ -62,10 +62,11 @@ def prototype_files(
         fixture_set.today.isoformat(),
         fixture_set.catalogue.model_dump_json(),
     )
-    for view in [*views, new_workspace_view(fixture_set)]:
+    added = new_workspace_view(fixture_set)
+    for view in [*views, added]:
         key = digest("flows", shared, view.state_id, view.state.model_dump_json())
         yield from STATE_FILES.get(key, partial(_flows_file, fixture_set, view))
-    for state_id, state in rendered_states(fixture_set):
+    for state_id, state in [*fixture_set.states.items(), (added.state_id, added.state)]:
         key = digest("people", shared, state_id, state.model_dump_json())
         yield from STATE_FILES.get(key, partial(_people_files, fixture_set, state_id, state))
     for asset in sorted(

@@ -8,7 +8,7 @@ mode: well-known numbers that pass the card checksum and charge nothing.
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Sequence
+from collections.abc import Callable, Hashable, Sequence
 from typing import Annotated, Literal, TypeVar
 
 from pydantic import Field, ValidationError, ValidationInfo, field_validator
@@ -21,6 +21,16 @@ T = TypeVar("T", bound=Hashable)
 
 CreditPack = Annotated[int, Field(strict=True, ge=1, le=MAX_CREDITS)]
 """Credits a purchase adds."""
+
+
+def _each_accepted(names: Sequence[str], build: Callable[[str], object], what: str) -> None:
+    """Refuse the first of ``names`` that ``build`` (a model holding it) refuses, by index."""
+    for index, name in enumerate(names):
+        try:
+            build(name)
+        except ValidationError as error:
+            reason = error.errors(include_url=False)[0]["msg"].removeprefix("Value error, ")
+            raise ValueError(f"[{index}] {shown(name)} is not {what}: {reason}") from None
 
 
 def _listed_once(values: Sequence[T], what: str) -> Sequence[T]:
@@ -86,14 +96,11 @@ class Catalogue(StrictModel):
     @field_validator("tiers")
     @classmethod
     def _tiers(cls, tiers: list[str]) -> list[str]:
-        for index, tier in enumerate(tiers):
-            try:
-                Plan(type="pro", tier=tier, status="active")
-            except ValidationError as error:
-                reason = error.errors(include_url=False)[0]["msg"].removeprefix("Value error, ")
-                raise ValueError(
-                    f"[{index}] {shown(tier)} is not a tier name a plan can have: {reason}"
-                ) from None
+        _each_accepted(
+            tiers,
+            lambda tier: Plan(type="pro", tier=tier, status="active"),
+            "a tier name a plan can have",
+        )
         return list(_listed_once(tiers, "the tier"))
 
     @field_validator("credit_packs")
@@ -110,14 +117,11 @@ class Catalogue(StrictModel):
     @field_validator("interviewer_models")
     @classmethod
     def _models(cls, models: list[str]) -> list[str]:
-        for index, model in enumerate(models):
-            try:
-                Workspace(name="Example", kind="team", interviewer_model=model)
-            except ValidationError as error:
-                reason = error.errors(include_url=False)[0]["msg"].removeprefix("Value error, ")
-                raise ValueError(
-                    f"[{index}] {shown(model)} is not a model name a workspace can have: {reason}"
-                ) from None
+        _each_accepted(
+            models,
+            lambda model: Workspace(name="Example", kind="team", interviewer_model=model),
+            "a model name a workspace can have",
+        )
         return list(_listed_once(models, "the model"))
 
     @property

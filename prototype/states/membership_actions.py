@@ -63,6 +63,16 @@ def _invitation(state: WorkspaceState, email: str) -> Invitation:
     return found
 
 
+def _managed_invitation(
+    state: WorkspaceState, viewer: Member, email: str, action: Literal["resend", "remove"]
+) -> Invitation:
+    """The pending invitation to ``email``, if ``viewer`` may ``action`` it."""
+    invitation = _invitation(state, email)
+    if not getattr(invitation_actions(viewer, invitation.role), action):
+        raise _refused(viewer, f"{action} an invitation as {ROLE_NAMES[invitation.role]}")
+    return invitation
+
+
 def _next(state: WorkspaceState, today: dt.date, **changes: Any) -> WorkspaceState:
     """``state`` with ``changes``, validated again as a fixture is."""
     data = state.model_dump() | changes
@@ -103,10 +113,7 @@ def resend(
     state: WorkspaceState, user: User, viewer: Member, email: str, today: dt.date
 ) -> WorkspaceState:
     """Send a pending invitation again: it now reads as sent today."""
-    viewer = _as_member(state, user, viewer)
-    invitation = _invitation(state, email)
-    if not invitation_actions(viewer, invitation.role).resend:
-        raise _refused(viewer, f"resend an invitation as {ROLE_NAMES[invitation.role]}")
+    invitation = _managed_invitation(state, _as_member(state, user, viewer), email, "resend")
     invitations = [
         i.model_dump() | ({"sent_on": today} if i is invitation else {}) for i in state.invitations
     ]
@@ -117,10 +124,7 @@ def remove_invitation(
     state: WorkspaceState, user: User, viewer: Member, email: str, today: dt.date
 ) -> WorkspaceState:
     """Withdraw a pending invitation: the person is no longer listed."""
-    viewer = _as_member(state, user, viewer)
-    invitation = _invitation(state, email)
-    if not invitation_actions(viewer, invitation.role).remove:
-        raise _refused(viewer, f"remove an invitation as {ROLE_NAMES[invitation.role]}")
+    invitation = _managed_invitation(state, _as_member(state, user, viewer), email, "remove")
     invitations = [i.model_dump() for i in state.invitations if i is not invitation]
     return _next(state, today, invitations=invitations)
 

@@ -180,16 +180,18 @@ def _typed(fields: Mapping[str, str], names: tuple[str, ...]) -> dict[str, str]:
     return {name: fields.get(name, "") for name in names}
 
 
+def _workspace_checks(typed: Mapping[str, str], taken: Taken) -> dict[str, tuple[Any, str | None]]:
+    """The checks of the fields both workspace forms have."""
+    return {
+        "name": check_name(typed["name"], taken),
+        "unique_url": check_unique_url(typed["unique_url"], typed["name"], taken),
+        "description": check_description(typed["description"]),
+    }
+
+
 def check_new_workspace(fields: Mapping[str, str], taken: Taken) -> FormResult:
     """The Add workspace form: a name, a Unique URL and an optional description."""
-    typed = _typed(fields, NEW_WORKSPACE_FIELDS)
-    return _result(
-        {
-            "name": check_name(typed["name"], taken),
-            "unique_url": check_unique_url(typed["unique_url"], typed["name"], taken),
-            "description": check_description(typed["description"]),
-        }
-    )
+    return _result(_workspace_checks(_typed(fields, NEW_WORKSPACE_FIELDS), taken))
 
 
 def check_details(fields: Mapping[str, str], taken: Taken) -> FormResult:
@@ -197,9 +199,7 @@ def check_details(fields: Mapping[str, str], taken: Taken) -> FormResult:
     typed = _typed(fields, DETAIL_FIELDS)
     return _result(
         {
-            "name": check_name(typed["name"], taken),
-            "unique_url": check_unique_url(typed["unique_url"], typed["name"], taken),
-            "description": check_description(typed["description"]),
+            **_workspace_checks(typed, taken),
             "website": check_website(typed["website"]),
             "team_size": check_team_size(typed["team_size"]),
         }

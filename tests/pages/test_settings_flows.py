@@ -22,9 +22,8 @@ from prototype.states.models import Member, WorkspaceState
 from prototype.states.workspace_settings import connect, disconnect, pick_model
 from tests.expected import FIXTURE_SET, MEMBER_STATE_IDS
 from tests.people_rows import moves, shown, start, step
+from tests.people_ui import MODELS, TODAY, USER
 
-USER, TODAY = FIXTURE_SET.user, FIXTURE_SET.today
-MODELS = FIXTURE_SET.catalogue.interviewer_models
 PARTS = macros(environment(), "settings/workspace_parts.html")
 VIEWS = [
     pytest.param(state_id, viewer, id=f"{state_id}-as-{role}")

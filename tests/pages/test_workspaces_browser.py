@@ -92,6 +92,20 @@ def rules_page(ui_page: Page) -> Callable[..., Any]:
     return check
 
 
+def expect_hidden_until_workspaces_json(page: Page, url: str) -> None:
+    """Open ``url`` holding back workspaces.json: the page stays hidden until it comes."""
+    held: list[Route] = []
+    page.route("**/workspaces.json", lambda route: held.append(route))
+    with page.expect_request("**/workspaces.json"):
+        page.goto(url, wait_until="domcontentloaded")
+    html = page.locator("html")
+    expect(html).to_have_class(re.compile("ws-pending"))
+    assert page.evaluate("getComputedStyle(document.body).visibility") == "hidden"
+    assert len(held) == 1
+    held[0].continue_()
+    expect(html).not_to_have_class(re.compile("ws-pending"))
+
+
 def test_the_browsers_rules_are_pythons_on_generated_input(
     rules_page: Callable[..., Any],
 ) -> None:
@@ -188,16 +202,7 @@ def test_a_changed_tab_is_hidden_until_its_changes_are_shown(flow_tab: Page) -> 
     switcher(page).click()
     page.get_by_role("button", name="Make default workspace").click()
     expect(status(page)).to_contain_text("is now your default workspace")
-    held: list[Route] = []
-    page.route("**/workspaces.json", lambda route: held.append(route))
-    with page.expect_request("**/workspaces.json"):
-        page.goto(billing_url("flex-team"), wait_until="domcontentloaded")
-    html = page.locator("html")
-    expect(html).to_have_class(re.compile("ws-pending"))
-    assert page.evaluate("getComputedStyle(document.body).visibility") == "hidden"
-    assert len(held) == 1
-    held[0].continue_()
-    expect(html).not_to_have_class(re.compile("ws-pending"))
+    expect_hidden_until_workspaces_json(page, billing_url("flex-team"))
     page.unroute("**/workspaces.json")
 
 
@@ -356,16 +361,7 @@ def test_a_tab_that_added_none_is_led_to_the_states_and_to_add_workspace(ui_page
 def test_an_added_workspaces_page_is_hidden_until_it_says_none_was_added(ui_page: Page) -> None:
     """No flash of the example workspace: hidden while workspaces.json is on its way."""
     fresh = ui_page.context.new_page()
-    held: list[Route] = []
-    fresh.route("**/workspaces.json", lambda route: held.append(route))
-    with fresh.expect_request("**/workspaces.json"):
-        fresh.goto(home_url(NEW_ID), wait_until="domcontentloaded")
-    html = fresh.locator("html")
-    expect(html).to_have_class(re.compile("ws-pending"))
-    assert fresh.evaluate("getComputedStyle(document.body).visibility") == "hidden"
-    assert len(held) == 1
-    held[0].continue_()
-    expect(html).not_to_have_class(re.compile("ws-pending"))
+    expect_hidden_until_workspaces_json(fresh, home_url(NEW_ID))
     expect_no_workspace(fresh)
 
 

@@ -65,24 +65,28 @@ def _leads_to(page: str, href: str) -> str:
 def relinked(text: str, page: str, wanted: Neighbours) -> str:
     """A built page's HTML with its previous and next links leading where ``wanted`` says."""
 
-    def head(match: re.Match[str]) -> str:
+    def moved(match: re.Match[str]) -> tuple[str, str] | str:
+        """The link's new title and address; or what it stays as (itself, or nothing)."""
         target = wanted.get(match["rel"])
         if target is None:
             return ""
         href = _url(page, built_path(target.src_uri))
         if _leads_to(page, match["href"]) == _leads_to(page, href):
             return match[0]
-        return match[0].replace(f'href="{match["href"]}"', f'href="{href}"', 1)
+        return target.title, href
+
+    def head(match: re.Match[str]) -> str:
+        found = moved(match)
+        if isinstance(found, str):
+            return found
+        return match[0].replace(f'href="{match["href"]}"', f'href="{found[1]}"', 1)
 
     def footer(match: re.Match[str]) -> str:
-        target = wanted.get(match["rel"])
-        if target is None:
-            return ""
-        href = _url(page, built_path(target.src_uri))
-        if _leads_to(page, match["href"]) == _leads_to(page, href):
-            return match[0]
-        title = html.escape(target.title)
-        link = match[0].replace(f'href="{match["href"]}"', f'href="{href}"', 1)
+        found = moved(match)
+        if isinstance(found, str):
+            return found
+        title = html.escape(found[0])
+        link = match[0].replace(f'href="{match["href"]}"', f'href="{found[1]}"', 1)
         label = re.sub(r'aria-label="[^"]*"', f'aria-label="{match["direction"]}: {title}"', link)
         return _TITLE.sub(lambda found: f"{found[1]}{title}{found[3]}", label, count=1)
 
